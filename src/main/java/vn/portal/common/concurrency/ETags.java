@@ -1,0 +1,56 @@
+package vn.portal.common.concurrency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import vn.portal.common.problem.ProblemException;
+
+/**
+ * Strong entity tags: a digest of the JSON representation. Every view carries the entity's
+ * {@code version}, so a tag also changes on any write, and it changes when a computed field
+ * (overdue, headMemberId) does.
+ */
+@ApplicationScoped
+public class ETags {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public String of(SingleResource view) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(view));
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute an entity tag", e);
+        }
+    }
+
+    /**
+     * Refuses a write whose {@code If-Match} names neither the current tag nor {@code *}.
+     * Without the header the write goes ahead (last writer wins).
+     */
+    public void requireMatch(String ifMatch, SingleResource current) {
+        if (ifMatch != null && !matches(ifMatch, of(current))) {
+            throw ProblemException.preconditionFailed();
+        }
+    }
+
+    /** Whether a list of tags, as in If-Match or If-None-Match, names {@code current} (weakly compared). */
+    public static boolean matches(String header, String current) {
+        for (String candidate : header.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || strip(tag).equals(strip(current))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strip(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+}

@@ -1,0 +1,410 @@
+package vn.portal.common.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.portal.common.problem.FieldError;
+import vn.portal.common.problem.ProblemException;
+
+/**
+ * The fields a resource's create and merge-patch bodies may carry: names, types, limits, which
+ * are required and which are read-only. One declaration serves both the parser and the OpenAPI
+ * schema, so the contract and the checks cannot drift apart.
+ */
+public final class BodySpec {
+
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final int MAX_IDS = 1000;
+
+    public enum Type {
+        TEXT, ENUM, YEAR, DATE, BOOLEAN, ID, ID_LIST, EMAIL
+    }
+
+    private final String name;
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final Set<String> readOnly = new LinkedHashSet<>();
+
+    private BodySpec(String name) {
+        this.name = name;
+    }
+
+    /** @param name the resource's name; the OpenAPI schemas are {@code <name>Create} and {@code <name>Patch}. */
+    public static BodySpec named(String name) {
+        return new BodySpec(name);
+    }
+
+    public BodySpec field(Field field) {
+        fields.put(field.name, field);
+        return this;
+    }
+
+    public BodySpec readOnly(String... names) {
+        readOnly.addAll(Arrays.asList(names));
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Map<String, Field> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
+
+    public Set<String> readOnlyFields() {
+        return Collections.unmodifiableSet(readOnly);
+    }
+
+    public Body parseCreate(JsonNode json) {
+        return parse(json, true);
+    }
+
+    public Body parsePatch(JsonNode json) {
+        return parse(json, false);
+    }
+
+    private Body parse(JsonNode json, boolean create) {
+        if (json == null || !json.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object");
+        }
+        List<FieldError> readOnlyErrors = new ArrayList<>();
+        List<FieldError> unknownErrors = new ArrayList<>();
+        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
+            String field = names.next();
+            if (readOnly.contains(field)) {
+                readOnlyErrors.add(new FieldError(field, "is read-only: the service sets it"));
+            } else if (!fields.containsKey(field)) {
+                unknownErrors.add(new FieldError(field, "is not a field of " + name));
+            }
+        }
+        if (!readOnlyErrors.isEmpty()) {
+            throw new ProblemException(400, "READ_ONLY_FIELD", describe(readOnlyErrors, "read-only"), readOnlyErrors);
+        }
+        if (!unknownErrors.isEmpty()) {
+            throw new ProblemException(400, "UNKNOWN_FIELD", describe(unknownErrors, "unknown"), unknownErrors);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (Field field : fields.values()) {
+            JsonNode value = json.get(field.name);
+            if (value == null) {
+                if (create && field.required) {
+                    errors.add(new FieldError(field.name, "is required"));
+                }
+            } else if (value.isNull()) {
+                if (field.required || field.defaulted) {
+                    errors.add(new FieldError(field.name, "is required and cannot be null"));
+                } else {
+                    values.put(field.name, null);
+                }
+            } else {
+                field.convert(value, errors).ifPresent(v -> values.put(field.name, v.value));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new Body(values);
+    }
+
+    private static String describe(List<FieldError> errors, String what) {
+        return "The body has " + what + " field" + (errors.size() == 1 ? " " : "s ")
+                + errors.stream().map(FieldError::field).collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** Where a converted value is boxed, so that an accepted null stays distinguishable. */
+    private record Converted(Object value) {
+    }
+
+    /** One field of a body. Text is trimmed and counted in Unicode code points. */
+    public static final class Field {
+        final String name;
+        final Type type;
+        boolean required;
+        boolean defaulted;
+        boolean multiline;
+        int maxLength = 300;
+        Pattern pattern;
+        String patternMessage;
+        Class<? extends Enum<?>> enumType;
+        int min;
+        int max;
+        Object example;
+        String description;
+
+        private Field(String name, Type type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        /** A single-line text, at most 300 characters unless {@link #max(int)} says otherwise. */
+        public static Field text(String name) {
+            return new Field(name, Type.TEXT);
+        }
+
+        /** A text that may span lines (tabs and line breaks allowed). */
+        public static Field longText(String name, int maxLength) {
+            Field field = new Field(name, Type.TEXT);
+            field.multiline = true;
+            field.maxLength = maxLength;
+            return field;
+        }
+
+        public static Field enumOf(String name, Class<? extends Enum<?>> type) {
+            Field field = new Field(name, Type.ENUM);
+            field.enumType = type;
+            return field;
+        }
+
+        public static Field year(String name) {
+            Field field = new Field(name, Type.YEAR);
+            field.min = 1900;
+            field.max = 2999;
+            return field;
+        }
+
+        public static Field date(String name) {
+            return new Field(name, Type.DATE);
+        }
+
+        public static Field bool(String name) {
+            return new Field(name, Type.BOOLEAN);
+        }
+
+        public static Field id(String name) {
+            return new Field(name, Type.ID);
+        }
+
+        public static Field ids(String name) {
+            return new Field(name, Type.ID_LIST);
+        }
+
+        public static Field email(String name) {
+            Field field = new Field(name, Type.EMAIL);
+            field.maxLength = 254;
+            return field;
+        }
+
+        public Field required() {
+            this.required = true;
+            return this;
+        }
+
+        /** May be left out (the service supplies a default) but never set to null. */
+        public Field defaulted() {
+            this.defaulted = true;
+            return this;
+        }
+
+        public boolean isNullable() {
+            return !required && !defaulted;
+        }
+
+        public Field max(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        public Field pattern(String regex, String message) {
+            this.pattern = Pattern.compile(regex);
+            this.patternMessage = message;
+            return this;
+        }
+
+        public Field example(Object example) {
+            this.example = example;
+            return this;
+        }
+
+        public Field description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Type type() {
+            return type;
+        }
+
+        public boolean isRequired() {
+            return required;
+        }
+
+        public int maxLength() {
+            return maxLength;
+        }
+
+        public Pattern pattern() {
+            return pattern;
+        }
+
+        public List<String> enumValues() {
+            return enumType == null ? List.of()
+                    : Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
+        }
+
+        public int min() {
+            return min;
+        }
+
+        public int max() {
+            return max;
+        }
+
+        public Object example() {
+            return example;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        private java.util.Optional<Converted> convert(JsonNode value, List<FieldError> errors) {
+            int before = errors.size();
+            Object result = switch (type) {
+                case TEXT -> text(name, value, errors);
+                case EMAIL -> email(value, errors);
+                case ENUM -> enumConstant(value, errors);
+                case YEAR -> year(value, errors);
+                case DATE -> date(name, value, errors);
+                case BOOLEAN -> {
+                    if (!value.isBoolean()) {
+                        errors.add(new FieldError(name, "must be true or false"));
+                    }
+                    yield value.asBoolean();
+                }
+                case ID -> id(name, value, errors);
+                case ID_LIST -> idList(value, errors);
+            };
+            return errors.size() == before ? java.util.Optional.of(new Converted(result)) : java.util.Optional.empty();
+        }
+
+        private String text(String path, JsonNode value, List<FieldError> errors) {
+            if (!value.isTextual()) {
+                errors.add(new FieldError(path, "must be a string"));
+                return null;
+            }
+            String text = value.textValue().strip();
+            String problem = textProblem(text);
+            if (problem != null) {
+                errors.add(new FieldError(path, problem));
+            } else if (required && text.isEmpty()) {
+                errors.add(new FieldError(path, "must not be blank"));
+            } else if (text.codePointCount(0, text.length()) > maxLength) {
+                errors.add(new FieldError(path, "must be at most " + maxLength + " characters"));
+            } else if (pattern != null && !pattern.matcher(text).matches()) {
+                errors.add(new FieldError(path, patternMessage));
+            }
+            return text;
+        }
+
+        /** Control characters and lone surrogates are refused: they would not come back as sent. */
+        private String textProblem(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1));
+                    if (!paired) {
+                        return "must not contain unpaired surrogate characters";
+                    }
+                    i++;
+                } else if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+                    return multiline ? "must not contain control characters other than tab and line breaks"
+                            : "must not contain control characters or line breaks";
+                }
+            }
+            return null;
+        }
+
+        private String email(JsonNode value, List<FieldError> errors) {
+            int before = errors.size();
+            String text = text(name, value, errors);
+            if (errors.size() == before && !EMAIL.matcher(text).matches()) {
+                errors.add(new FieldError(name, "must be an email address"));
+            }
+            return text;
+        }
+
+        private Object enumConstant(JsonNode value, List<FieldError> errors) {
+            if (value.isTextual()) {
+                for (Enum<?> constant : enumType.getEnumConstants()) {
+                    if (constant.name().equals(value.textValue())) {
+                        return constant;
+                    }
+                }
+            }
+            errors.add(new FieldError(name, "must be one of " + String.join(", ", enumValues())));
+            return null;
+        }
+
+        private Integer year(JsonNode value, List<FieldError> errors) {
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+                errors.add(new FieldError(name, "must be a whole year from " + min + " to " + max));
+                return null;
+            }
+            return value.intValue();
+        }
+
+        private static LocalDate date(String path, JsonNode value, List<FieldError> errors) {
+            if (value.isTextual()) {
+                try {
+                    return LocalDate.parse(value.textValue(), DATE);
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            errors.add(new FieldError(path, "must be a date as YYYY-MM-DD"));
+            return null;
+        }
+
+        private static Long id(String path, JsonNode value, List<FieldError> errors) {
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
+                errors.add(new FieldError(path, "must be a positive integer id"));
+                return null;
+            }
+            return value.longValue();
+        }
+
+        private List<Long> idList(JsonNode value, List<FieldError> errors) {
+            if (!value.isArray()) {
+                errors.add(new FieldError(name, "must be an array of ids"));
+                return null;
+            }
+            if (value.size() > MAX_IDS) {
+                errors.add(new FieldError(name, "must hold at most " + MAX_IDS + " ids"));
+                return null;
+            }
+            List<Long> ids = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < value.size(); i++) {
+                String path = name + "[" + i + "]";
+                Long id = id(path, value.get(i), errors);
+                if (id != null && !seen.add(id)) {
+                    errors.add(new FieldError(path, "repeats id " + id));
+                }
+                ids.add(id);
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package vn.portal.common.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import vn.portal.common.problem.ProblemException;
+
+/**
+ * Reads request bodies as JSON trees with our own, stricter parser, so that every way a body can
+ * be broken (not JSON, invalid UTF-8, trailing garbage, duplicate keys, absurd nesting) is
+ * answered with a precise {@code MALFORMED_JSON} rather than whatever a binder would say.
+ */
+@ApplicationScoped
+public class JsonBodies {
+
+    @Inject
+    ObjectMapper base;
+
+    private ObjectMapper strict;
+
+    @PostConstruct
+    void init() {
+        strict = base.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    public JsonNode read(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw malformed("The body is empty; a JSON object is expected.");
+        }
+        JsonNode node;
+        try {
+            node = strict.readTree(raw);
+        } catch (StreamConstraintsException e) {
+            throw malformed("The JSON is nested too deeply or holds a value that is too long.");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw malformed("The body is not valid JSON in UTF-8" + where + ": " + plain(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw malformed("The body is not valid JSON in UTF-8.");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw malformed("The body is empty; a JSON object is expected.");
+        }
+        return node;
+    }
+
+    /** Jackson's own words, without anything that would name our classes. */
+    private static String plain(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String firstLine = message.lines().findFirst().orElse("");
+        int cut = firstLine.indexOf(" (for ");
+        String text = cut >= 0 ? firstLine.substring(0, cut) : firstLine;
+        return text.contains("`") || text.contains("java.") || text.contains("com.") ? "unreadable input" : text;
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(400, "MALFORMED_JSON", detail);
+    }
+}

@@ -1,0 +1,82 @@
+package vn.portal.common.paging;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import vn.portal.common.text.TextFold;
+
+/**
+ * Builds one filtered list query over an entity (alias {@code e}) and runs it as a page plus a
+ * count, both in the database. Filters that are null are left out.
+ */
+public final class Finder<E> {
+
+    private final Class<E> type;
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    private Finder(Class<E> type) {
+        this.type = type;
+    }
+
+    public static <E> Finder<E> of(Class<E> type) {
+        return new Finder<>(type);
+    }
+
+    /** Adds {@code clause} (naming {@code :name}) when {@code value} is not null. */
+    public Finder<E> where(String clause, String name, Object value) {
+        if (value != null) {
+            and(clause);
+            parameters.put(name, value);
+        }
+        return this;
+    }
+
+    /** Adds a clause without parameters, or with parameters given through {@link #parameter}. */
+    public Finder<E> where(String clause) {
+        and(clause);
+        return this;
+    }
+
+    public Finder<E> parameter(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** Every word of the folded query must occur in the folded search column. */
+    public Finder<E> search(String column, String query) {
+        List<String> words = TextFold.words(query);
+        for (int i = 0; i < words.size(); i++) {
+            and(column + " like :q" + i + " escape '\\'");
+            parameters.put("q" + i, TextFold.containsPattern(words.get(i)));
+        }
+        return this;
+    }
+
+    public Finder<E> in(String path, String name, Collection<?> values) {
+        return where(path + " in :" + name, name, values);
+    }
+
+    public <V> PageView<V> page(EntityManager em, PageRequest request, Function<List<E>, List<V>> toViews) {
+        String from = " from " + type.getSimpleName() + " e" + where;
+        TypedQuery<Long> count = em.createQuery("select count(e)" + from, Long.class);
+        parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        if (request.offset() >= total || request.offset() > Integer.MAX_VALUE) {
+            return PageView.of(List.of(), request, total);
+        }
+        TypedQuery<E> select = em.createQuery("select e" + from + " order by " + request.orderBy(), type);
+        parameters.forEach(select::setParameter);
+        select.setFirstResult((int) request.offset());
+        select.setMaxResults(request.size());
+        return PageView.of(toViews.apply(select.getResultList()), request, total);
+    }
+
+    private void and(String clause) {
+        where.append(where.isEmpty() ? " where " : " and ").append('(').append(clause).append(')');
+    }
+}

@@ -1,0 +1,133 @@
+package vn.portal.common.paging;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import vn.portal.common.json.BodySpec;
+import vn.portal.common.problem.FieldError;
+import vn.portal.common.problem.ProblemException;
+
+/**
+ * Parses the query parameters of one list request, collecting every complaint so that the
+ * caller learns of all bad parameters at once; {@link #page} throws them. Unknown parameter
+ * names are refused before this runs ({@code QueryParameterGuard}).
+ */
+public final class QueryParams {
+
+    private static final int MAX_QUERY_LENGTH = 300;
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Long id(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a positive integer id"));
+        return null;
+    }
+
+    public Boolean bool(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if ("true".equals(raw) || "false".equals(raw)) {
+            return Boolean.valueOf(raw);
+        }
+        errors.add(new FieldError(name, "must be true or false"));
+        return null;
+    }
+
+    public <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(raw)) {
+                return constant;
+            }
+        }
+        errors.add(new FieldError(name, "must be one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+        return null;
+    }
+
+    public LocalDate date(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw, BodySpec.DATE);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    /** Free text such as {@code q}: blank means absent. */
+    public String text(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.codePointCount(0, raw.length()) > MAX_QUERY_LENGTH) {
+            errors.add(new FieldError(name, "must be at most " + MAX_QUERY_LENGTH + " characters"));
+            return null;
+        }
+        if (raw.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
+            errors.add(new FieldError(name, "must not contain control characters"));
+            return null;
+        }
+        return raw;
+    }
+
+    public void reject(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
+    /** Reads paging and sort, then throws every complaint collected so far. */
+    public PageRequest page(String rawPage, String rawSize, String rawSort, SortFields sortable) {
+        int page = integer("page", rawPage, 0, 0, Integer.MAX_VALUE);
+        int size = integer("size", rawSize, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE);
+        String sort = null;
+        if (rawSort != null) {
+            String name = rawSort.startsWith("-") ? rawSort.substring(1) : rawSort;
+            if (sortable.knows(name)) {
+                sort = rawSort;
+            } else {
+                errors.add(new FieldError("sort", "must be one of " + String.join(", ", sortable.names())
+                        + ", each optionally preceded by - for descending order"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new PageRequest(page, size, sortable.orderBy(sort));
+    }
+
+    private int integer(String name, String raw, int fallback, int min, int max) {
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, max == Integer.MAX_VALUE ? "must be a whole number from " + min
+                : "must be a whole number from " + min + " to " + max));
+        return fallback;
+    }
+}

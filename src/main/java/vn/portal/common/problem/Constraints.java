@@ -1,0 +1,46 @@
+package vn.portal.common.problem;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each named database constraint of the Flyway schema means in the contract. The services
+ * check these rules first to answer with details; the constraints are what makes the rules hold
+ * when two requests race, and this table turns the loser's violation into the same 409.
+ */
+final class Constraints {
+
+    private static final String NOT_EMPTY = "The subcommittee still has members, responsibilities or milestones.";
+
+    private static final Map<String, String[]> RULES = Map.ofEntries(
+            Map.entry("uq_subcommittee_code", new String[] { "CODE_TAKEN", "A subcommittee with this code already exists." }),
+            Map.entry("uq_member_email", new String[] { "EMAIL_TAKEN", "A member of this subcommittee already has this email." }),
+            Map.entry("uq_member_head", new String[] { "HEAD_ALREADY_ASSIGNED", "The subcommittee already has an active head." }),
+            Map.entry("uq_member_user", new String[] { "USER_ALREADY_MEMBER",
+                    "This user is already linked to a member of this subcommittee." }),
+            Map.entry("uq_responsibility_lead", new String[] { "RESPONSIBILITY_OVERLAP",
+                    "Another responsibility already leads this area and document section." }),
+            Map.entry("fk_member_subcommittee", new String[] { "SUBCOMMITTEE_NOT_EMPTY", NOT_EMPTY }),
+            Map.entry("fk_responsibility_subcommittee", new String[] { "SUBCOMMITTEE_NOT_EMPTY", NOT_EMPTY }),
+            Map.entry("fk_milestone_subcommittee", new String[] { "SUBCOMMITTEE_NOT_EMPTY", NOT_EMPTY }),
+            Map.entry("fk_responsibility_member", new String[] { "MEMBER_HAS_RESPONSIBILITIES",
+                    "The member holds responsibilities; set active to false instead." }),
+            Map.entry("fk_mr_responsibility", new String[] { "RESPONSIBILITY_IN_USE",
+                    "A milestone or submission uses this responsibility." }));
+
+    private Constraints() {
+    }
+
+    /** The rule behind a violated constraint, found by the name the driver reports (H2 decorates it). */
+    static Optional<ProblemException> problemFor(String constraintOrMessage) {
+        if (constraintOrMessage == null) {
+            return Optional.empty();
+        }
+        String text = constraintOrMessage.toLowerCase(Locale.ROOT);
+        return RULES.entrySet().stream()
+                .filter(rule -> text.contains(rule.getKey()))
+                .findFirst()
+                .map(rule -> ProblemException.conflict(rule.getValue()[0], rule.getValue()[1]));
+    }
+}

@@ -1,0 +1,141 @@
+package vn.portal.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become problem+json. Nothing else writes an error body. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private static final Map<Integer, String> CODES = Map.ofEntries(
+            Map.entry(400, "VALIDATION_FAILED"), Map.entry(401, "UNAUTHENTICATED"), Map.entry(403, "FORBIDDEN"),
+            Map.entry(404, "NOT_FOUND"), Map.entry(405, "METHOD_NOT_ALLOWED"), Map.entry(406, "NOT_ACCEPTABLE"),
+            Map.entry(409, "CONFLICT"), Map.entry(412, "PRECONDITION_FAILED"), Map.entry(413, "PAYLOAD_TOO_LARGE"),
+            Map.entry(415, "UNSUPPORTED_MEDIA_TYPE"), Map.entry(429, "TOO_MANY_REQUESTS"),
+            Map.entry(503, "SERVICE_UNAVAILABLE"));
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return toResponse(e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        ProblemException problem;
+        if (e instanceof NotFoundException) {
+            problem = ProblemException.notFound("There is no resource at this path.");
+        } else if (e instanceof NotAllowedException) {
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            problem = new ProblemException(405, "METHOD_NOT_ALLOWED", "This path does not take that method.");
+            if (allow != null) {
+                problem.withHeader(HttpHeaders.ALLOW, allow);
+            }
+        } else if (e instanceof NotSupportedException) {
+            problem = new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE",
+                    "This endpoint does not take that Content-Type.");
+        } else if (e instanceof NotAcceptableException) {
+            problem = new ProblemException(406, "NOT_ACCEPTABLE", "This endpoint cannot answer in the media type asked for.");
+        } else if (status >= 500) {
+            return unexpected(e, null);
+        } else {
+            problem = new ProblemException(status, CODES.getOrDefault(status, "ERROR"),
+                    Response.Status.fromStatusCode(status) == null ? "The request was refused."
+                            : Response.Status.fromStatusCode(status).getReasonPhrase() + ".");
+        }
+        return toResponse(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        ProblemException known = classify(e, request != null && request.getHeader(HttpHeaders.IF_MATCH) != null);
+        if (known != null) {
+            return toResponse(known);
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, errorId=%s, %s %s", errorId,
+                request == null ? "?" : request.method(), request == null ? "?" : request.path());
+        return toResponse(new ProblemException(500, "INTERNAL_ERROR",
+                "The service failed unexpectedly. Quote the errorId when reporting it.").with("errorId", errorId));
+    }
+
+    /**
+     * Failures of the database that are the contract's business: a rule's constraint lost a race,
+     * or a write collided with another one. With If-Match the collision means the tag went stale.
+     */
+    static ProblemException classify(Throwable e, boolean hadIfMatch) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return collision(hadIfMatch);
+            }
+            if (t instanceof ConstraintViolationException violation) {
+                return Constraints.problemFor(violation.getConstraintName())
+                        .or(() -> Constraints.problemFor(violation.getSQLException().getMessage()))
+                        .orElseGet(() -> collision(hadIfMatch));
+            }
+            if (t instanceof LockAcquisitionException || t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException) {
+                return collision(hadIfMatch);
+            }
+            if (t instanceof SQLException sql && isConcurrencyFailure(sql)) {
+                return collision(hadIfMatch);
+            }
+            if (t instanceof JsonProcessingException) {
+                return new ProblemException(400, "MALFORMED_JSON", "The body is not valid JSON.");
+            }
+        }
+        return null;
+    }
+
+    private static ProblemException collision(boolean hadIfMatch) {
+        return hadIfMatch ? ProblemException.preconditionFailed() : ProblemException.concurrentModification();
+    }
+
+    private static boolean isConcurrencyFailure(SQLException sql) {
+        String state = sql.getSQLState();
+        // 40001 serialization failure, 40P01 deadlock (PostgreSQL); H2: 90131 concurrent update, 50200 lock timeout
+        return "40001".equals(state) || "40P01".equals(state) || sql.getErrorCode() == 90131 || sql.getErrorCode() == 50200;
+    }
+
+    private Response toResponse(ProblemException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.status());
+        String title = status == null ? "Error" : status.getReasonPhrase();
+        Problem body = new Problem(title, e.status(), e.getMessage(), e.code(), e.errors(), e.extensions());
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(json);
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+}

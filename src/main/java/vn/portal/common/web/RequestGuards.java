@@ -1,0 +1,87 @@
+package vn.portal.common.web;
+
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import vn.portal.common.problem.FieldError;
+import vn.portal.common.problem.ProblemException;
+
+/**
+ * Checks every request before its resource method runs: the body is not over the JSON limit,
+ * it is declared as UTF-8 if a charset is named at all, and every query parameter is one the
+ * method declares (a typo in a filter must not silently return everything).
+ */
+public class RequestGuards {
+
+    /** The largest JSON body taken: 4 MiB. */
+    public static final long MAX_JSON_BYTES = 4L * 1024 * 1024;
+
+    private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter(preMatching = true)
+    public void bodySize(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        MediaType type = request.getMediaType();
+        if (length == null || type == null || type.getSubtype().contains("form-data")) {
+            return;
+        }
+        try {
+            if (Long.parseLong(length.strip()) > MAX_JSON_BYTES) {
+                throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A JSON body may be at most 4 MiB.");
+            }
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "VALIDATION_FAILED", "Content-Length is not a number.");
+        }
+    }
+
+    @ServerRequestFilter
+    public void knownParametersOnly(ContainerRequestContext request, ResourceInfo resource) {
+        MediaType type = request.getMediaType();
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.strip())) {
+            throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Bodies are taken in UTF-8 only.");
+        }
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Set<String> allowed = declared.computeIfAbsent(method, RequestGuards::queryParameters);
+        List<FieldError> errors = new ArrayList<>();
+        request.getUriInfo().getQueryParameters().forEach((name, values) -> {
+            if (!allowed.contains(name)) {
+                errors.add(new FieldError(name, allowed.isEmpty() ? "is not a parameter of this endpoint (it takes none)"
+                        : "is not a parameter of this endpoint; it takes " + String.join(", ", allowed)));
+            } else if (values.size() > 1) {
+                errors.add(new FieldError(name, "must be given at most once"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static Set<String> queryParameters(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof QueryParam query) {
+                    names.add(query.value());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+}

@@ -1,0 +1,5 @@
+package vn.portal.member;
+
+/** The filters of a subcommittee's member list; a null filter is not applied. */
+public record MemberFilter(MemberRole role, Boolean active, String q) {
+}

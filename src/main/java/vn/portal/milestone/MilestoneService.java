@@ -1,0 +1,154 @@
+package vn.portal.milestone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vn.portal.common.concurrency.ETags;
+import vn.portal.common.json.Body;
+import vn.portal.common.paging.Finder;
+import vn.portal.common.paging.PageRequest;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.paging.SortFields;
+import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.FieldError;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.time.PortalClock;
+import vn.portal.responsibility.ResponsibilityRepository;
+import vn.portal.subcommittee.SubcommitteeService;
+
+@ApplicationScoped
+public class MilestoneService {
+
+    public static final SortFields SORT = SortFields.defaultingTo("e.dueOn asc")
+            .field("dueOn", "e.dueOn")
+            .field("title", "e.titleFolded")
+            .enumField("status", "e.status", MilestoneStatus.class)
+            .field("createdAt", "e.createdAt");
+
+    private static final List<MilestoneStatus> CLOSED = List.of(MilestoneStatus.DONE, MilestoneStatus.CANCELLED);
+
+    @Inject
+    MilestoneRepository repository;
+
+    @Inject
+    ResponsibilityRepository responsibilities;
+
+    @Inject
+    SubcommitteeService subcommittees;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    ETags etags;
+
+    @Transactional
+    public PageView<MilestoneView> list(long subcommitteeId, MilestoneFilter filter, PageRequest page) {
+        subcommittees.require(subcommitteeId);
+        LocalDate today = clock.today();
+        Finder<Milestone> finder = Finder.of(Milestone.class)
+                .where("e.subcommitteeId = :sid", "sid", subcommitteeId)
+                .where("e.status = :status", "status", filter.status())
+                .where("e.dueOn >= :dueFrom", "dueFrom", filter.dueFrom())
+                .where("e.dueOn <= :dueTo", "dueTo", filter.dueTo())
+                .search("e.titleFolded", filter.q());
+        if (filter.overdue() != null) {
+            finder.where(filter.overdue() ? "e.status not in :closed and e.dueOn < :today"
+                    : "e.status in :closed or e.dueOn >= :today")
+                    .parameter("closed", CLOSED).parameter("today", today);
+        }
+        return finder.page(repository.getEntityManager(), page,
+                list -> list.stream().map(m -> MilestoneView.of(m, today)).toList());
+    }
+
+    @Transactional
+    public MilestoneView get(long id) {
+        return MilestoneView.of(repository.require(id), clock.today());
+    }
+
+    @Transactional
+    public MilestoneView create(long subcommitteeId, Body body) {
+        subcommittees.lockOpenForWrite(subcommitteeId);
+        Milestone milestone = new Milestone();
+        milestone.subcommitteeId = subcommitteeId;
+        apply(milestone, body, new Changes());
+        milestone.created(clock.now());
+        repository.persist(milestone);
+        repository.flush();
+        return MilestoneView.of(milestone, clock.today());
+    }
+
+    @Transactional
+    public MilestoneView update(long id, Body body, String ifMatch) {
+        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        Milestone milestone = repository.require(id);
+        etags.requireMatch(ifMatch, MilestoneView.of(milestone, clock.today()));
+        Changes changes = new Changes();
+        apply(milestone, body, changes);
+        if (!changes.isEmpty()) {
+            milestone.updatedAt = clock.now();
+        }
+        repository.flush();
+        return MilestoneView.of(milestone, clock.today());
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        Milestone milestone = repository.require(id);
+        etags.requireMatch(ifMatch, MilestoneView.of(milestone, clock.today()));
+        repository.delete(milestone);
+        repository.flush();
+    }
+
+    private void apply(Milestone m, Body body, Changes changes) {
+        if (body.has("title")) {
+            changes.set("title", m.title, body.text("title"), v -> m.title = v);
+        }
+        if (body.has("description")) {
+            changes.set("description", m.description, body.text("description"), v -> m.description = v);
+        }
+        if (body.has("dueOn")) {
+            changes.set("dueOn", m.dueOn, body.date("dueOn"), v -> m.dueOn = v);
+        }
+        if (body.has("status")) {
+            MilestoneStatus before = m.status;
+            changes.set("status", before, body.enumValue("status", MilestoneStatus.class), v -> m.status = v);
+            if (m.status == MilestoneStatus.DONE && before != MilestoneStatus.DONE) {
+                changes.set("completedOn", m.completedOn, clock.today(), v -> m.completedOn = v);
+            } else if (m.status != MilestoneStatus.DONE) {
+                changes.set("completedOn", m.completedOn, null, v -> m.completedOn = v);
+            }
+        }
+        if (body.has("responsibilityIds")) {
+            Set<Long> wanted = requireResponsibilitiesOf(m.subcommitteeId, body.ids("responsibilityIds"));
+            changes.set("responsibilityIds", new HashSet<>(m.responsibilityIds), wanted, v -> {
+                m.responsibilityIds.retainAll(v);
+                m.responsibilityIds.addAll(v);
+            });
+        }
+        m.derive();
+    }
+
+    private Set<Long> requireResponsibilitiesOf(long subcommitteeId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return new HashSet<>();
+        }
+        Set<Long> existing = new HashSet<>(responsibilities.existingIn(subcommitteeId, ids));
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!existing.contains(ids.get(i))) {
+                errors.add(new FieldError("responsibilityIds[" + i + "]", "must be a responsibility of this subcommittee"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new HashSet<>(ids);
+    }
+}

@@ -1,0 +1,25 @@
+package vn.portal.responsibility;
+
+import java.util.List;
+import vn.portal.common.concurrency.SingleResource;
+import vn.portal.member.MemberRole;
+
+/**
+ * Who leads and who supports each (area, document section), which sections nobody leads, and
+ * which active members have no task: the overlap and the gaps at one glance.
+ */
+public record ResponsibilityMatrix(List<Row> rows, List<Section> sectionsWithoutLead,
+        List<IdleMember> membersWithoutResponsibility) implements SingleResource {
+
+    public record Row(String area, String documentSection, Holder lead, List<Holder> supports) {
+    }
+
+    public record Holder(long responsibilityId, long memberId, String fullName) {
+    }
+
+    public record Section(String area, String documentSection) {
+    }
+
+    public record IdleMember(long memberId, String fullName, MemberRole role) {
+    }
+}

@@ -1,0 +1,6 @@
+package vn.portal.responsibility;
+
+/** Chủ trì (leads) or phối hợp (supports). */
+public enum ResponsibilityRole {
+    LEAD, SUPPORT
+}

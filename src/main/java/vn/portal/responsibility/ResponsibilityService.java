@@ -1,0 +1,186 @@
+package vn.portal.responsibility;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import vn.portal.common.concurrency.ETags;
+import vn.portal.common.json.Body;
+import vn.portal.common.paging.Finder;
+import vn.portal.common.paging.PageRequest;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.paging.SortFields;
+import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.text.TextFold;
+import vn.portal.common.time.PortalClock;
+import vn.portal.member.Member;
+import vn.portal.responsibility.ResponsibilityMatrix.Holder;
+import vn.portal.responsibility.ResponsibilityMatrix.IdleMember;
+import vn.portal.responsibility.ResponsibilityMatrix.Row;
+import vn.portal.responsibility.ResponsibilityMatrix.Section;
+import vn.portal.subcommittee.SubcommitteeService;
+
+@ApplicationScoped
+public class ResponsibilityService {
+
+    public static final SortFields SORT = SortFields.byId()
+            .field("area", "e.areaFolded")
+            .field("documentSection", "e.sectionFolded")
+            .nullableField("dueOn", "e.dueOn")
+            .field("createdAt", "e.createdAt");
+
+    @Inject
+    ResponsibilityRepository repository;
+
+    @Inject
+    SubcommitteeService subcommittees;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    ETags etags;
+
+    @Transactional
+    public PageView<ResponsibilityView> list(long subcommitteeId, ResponsibilityFilter filter, PageRequest page) {
+        subcommittees.require(subcommitteeId);
+        return Finder.of(Responsibility.class)
+                .where("e.subcommitteeId = :sid", "sid", subcommitteeId)
+                .where("e.memberId = :memberId", "memberId", filter.memberId())
+                .where("e.areaFolded = :area", "area", TextFold.fold(filter.area()))
+                .where("e.role = :role", "role", filter.role())
+                .search("e.searchText", filter.q())
+                .page(repository.getEntityManager(), page, list -> list.stream().map(ResponsibilityView::of).toList());
+    }
+
+    @Transactional
+    public ResponsibilityView get(long id) {
+        return ResponsibilityView.of(repository.require(id));
+    }
+
+    @Transactional
+    public ResponsibilityView create(long subcommitteeId, Body body) {
+        subcommittees.lockOpenForWrite(subcommitteeId);
+        Responsibility responsibility = new Responsibility();
+        responsibility.subcommitteeId = subcommitteeId;
+        apply(responsibility, body, new Changes());
+        requireSingleLead(responsibility);
+        responsibility.created(clock.now());
+        repository.persist(responsibility);
+        repository.flush();
+        return ResponsibilityView.of(responsibility);
+    }
+
+    @Transactional
+    public ResponsibilityView update(long id, Body body, String ifMatch) {
+        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        Responsibility responsibility = repository.require(id);
+        etags.requireMatch(ifMatch, ResponsibilityView.of(responsibility));
+        Changes changes = new Changes();
+        apply(responsibility, body, changes);
+        requireSingleLead(responsibility);
+        if (!changes.isEmpty()) {
+            responsibility.updatedAt = clock.now();
+        }
+        repository.flush();
+        return ResponsibilityView.of(responsibility);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        Responsibility responsibility = repository.require(id);
+        etags.requireMatch(ifMatch, ResponsibilityView.of(responsibility));
+        if (repository.inUse(id)) {
+            throw ProblemException.conflict("RESPONSIBILITY_IN_USE",
+                    "A milestone or submission uses this responsibility; take it out of the milestone first.");
+        }
+        repository.delete(responsibility);
+        repository.flush();
+    }
+
+    @Transactional
+    public ResponsibilityMatrix matrix(long subcommitteeId) {
+        subcommittees.require(subcommitteeId);
+        List<Row> rows = new ArrayList<>();
+        List<Section> withoutLead = new ArrayList<>();
+        String groupArea = null;
+        String groupSection = null;
+        Row row = null;
+        for (Object[] r : repository.matrixRows(subcommitteeId)) {
+            if (row == null || !Objects.equals(r[1], groupArea) || !Objects.equals(r[2], groupSection)) {
+                closeGroup(row, rows, withoutLead);
+                groupArea = (String) r[1];
+                groupSection = (String) r[2];
+                // the group is shown with the spelling of its first-created responsibility
+                row = new Row((String) r[3], (String) r[4], null, new ArrayList<>());
+            }
+            Holder holder = new Holder((Long) r[0], (Long) r[6], (String) r[7]);
+            if (r[5] == ResponsibilityRole.LEAD) {
+                row = new Row(row.area(), row.documentSection(), holder, row.supports());
+            } else {
+                row.supports().add(holder);
+            }
+        }
+        closeGroup(row, rows, withoutLead);
+        List<IdleMember> idle = repository.activeMembersWithoutResponsibility(subcommitteeId).stream()
+                .map(m -> new IdleMember(m.id, m.fullName, m.role)).toList();
+        return new ResponsibilityMatrix(rows, withoutLead, idle);
+    }
+
+    private static void closeGroup(Row row, List<Row> rows, List<Section> withoutLead) {
+        if (row == null) {
+            return;
+        }
+        rows.add(new Row(row.area(), row.documentSection(), row.lead(), List.copyOf(row.supports())));
+        if (row.lead() == null) {
+            withoutLead.add(new Section(row.area(), row.documentSection()));
+        }
+    }
+
+    private void apply(Responsibility r, Body body, Changes changes) {
+        if (body.has("memberId")) {
+            changes.set("memberId", r.memberId, requireMemberOf(r.subcommitteeId, body.id("memberId")), v -> r.memberId = v);
+        }
+        if (body.has("area")) {
+            changes.set("area", r.area, body.text("area"), v -> r.area = v);
+        }
+        if (body.has("documentSection")) {
+            changes.set("documentSection", r.documentSection, body.text("documentSection"), v -> r.documentSection = v);
+        }
+        if (body.has("title")) {
+            changes.set("title", r.title, body.text("title"), v -> r.title = v);
+        }
+        if (body.has("description")) {
+            changes.set("description", r.description, body.text("description"), v -> r.description = v);
+        }
+        if (body.has("role")) {
+            changes.set("role", r.role, body.enumValue("role", ResponsibilityRole.class), v -> r.role = v);
+        }
+        if (body.has("dueOn")) {
+            changes.set("dueOn", r.dueOn, body.date("dueOn"), v -> r.dueOn = v);
+        }
+        r.derive();
+    }
+
+    private Long requireMemberOf(long subcommitteeId, Long memberId) {
+        Member member = repository.getEntityManager().find(Member.class, memberId);
+        if (member == null || member.subcommitteeId != subcommitteeId) {
+            throw ProblemException.invalid("memberId", "must be a member of this subcommittee");
+        }
+        return memberId;
+    }
+
+    private void requireSingleLead(Responsibility r) {
+        if (r.leadKey != null) {
+            repository.otherLead(r.subcommitteeId, r.leadKey, r.id).ifPresent(lead -> {
+                throw ProblemException.conflict("RESPONSIBILITY_OVERLAP", "Responsibility " + lead.id
+                        + " already leads " + lead.area + " / " + lead.documentSection + ".")
+                        .with("conflictingId", lead.id);
+            });
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package vn.portal.responsibility;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.common.concurrency.SingleResource;
+
+@Schema(name = "Responsibility")
+public record ResponsibilityView(
+        long id,
+        long subcommitteeId,
+        long memberId,
+        @Schema(example = "Kinh tế") String area,
+        @Schema(example = "Báo cáo chính trị / Phần I") String documentSection,
+        @Schema(example = "Số liệu, bảng biểu khối kinh tế") String title,
+        String description,
+        ResponsibilityRole role,
+        LocalDate dueOn,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) implements SingleResource {
+
+    static ResponsibilityView of(Responsibility r) {
+        return new ResponsibilityView(r.id, r.subcommitteeId, r.memberId, r.area, r.documentSection, r.title,
+                r.description, r.role, r.dueOn, r.createdAt, r.updatedAt, r.version);
+    }
+}

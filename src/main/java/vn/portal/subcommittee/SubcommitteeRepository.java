@@ -1,0 +1,64 @@
+package vn.portal.subcommittee;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import vn.portal.common.problem.ProblemException;
+
+@ApplicationScoped
+public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
+
+    public Subcommittee require(long id) {
+        Subcommittee subcommittee = findById(id);
+        if (subcommittee == null) {
+            throw notFound(id);
+        }
+        return subcommittee;
+    }
+
+    /**
+     * Reads the subcommittee with a row lock held to the end of the transaction. Every write
+     * inside a subcommittee takes it first, so the checks of the one-head, one-lead and
+     * unique-email rules see every earlier write, and writes inside one subcommittee queue up.
+     */
+    public Subcommittee lockForWrite(long id) {
+        Subcommittee subcommittee = getEntityManager().find(Subcommittee.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (subcommittee == null) {
+            throw notFound(id);
+        }
+        return subcommittee;
+    }
+
+    public boolean codeTaken(String foldedCode) {
+        return count("codeFolded", foldedCode) > 0;
+    }
+
+    /** The active head's member id for each of the given subcommittees that has one. */
+    public Map<Long, Long> headMemberIds(Collection<Long> subcommitteeIds) {
+        Map<Long, Long> heads = new HashMap<>();
+        if (!subcommitteeIds.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select m.headKey, m.id from Member m where m.headKey in :ids", Object[].class)
+                    .setParameter("ids", subcommitteeIds)
+                    .getResultList()
+                    .forEach(row -> heads.put((Long) row[0], (Long) row[1]));
+        }
+        return heads;
+    }
+
+    public boolean hasContents(long id) {
+        return getEntityManager().createQuery("""
+                select count(s) from Subcommittee s where s.id = :id and (
+                    exists (select 1 from Member m where m.subcommitteeId = s.id)
+                    or exists (select 1 from Responsibility r where r.subcommitteeId = s.id)
+                    or exists (select 1 from Milestone ms where ms.subcommitteeId = s.id))
+                """, Long.class).setParameter("id", id).getSingleResult() > 0;
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("There is no subcommittee " + id + ".");
+    }
+}

@@ -1,0 +1,170 @@
+package vn.portal.subcommittee;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.portal.common.concurrency.ETags;
+import vn.portal.common.json.Body;
+import vn.portal.common.paging.Finder;
+import vn.portal.common.paging.PageRequest;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.paging.SortFields;
+import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.time.PortalClock;
+
+@ApplicationScoped
+public class SubcommitteeService {
+
+    public static final SortFields SORT = SortFields.byId()
+            .field("code", "e.codeFolded")
+            .field("name", "e.nameFolded")
+            .field("termStart", "e.termStart")
+            .field("createdAt", "e.createdAt");
+
+    @Inject
+    SubcommitteeRepository repository;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    ETags etags;
+
+    @Transactional
+    public PageView<SubcommitteeView> list(SubcommitteeFilter filter, PageRequest page) {
+        return Finder.of(Subcommittee.class)
+                .where("e.kind = :kind", "kind", filter.kind())
+                .where("e.status = :status", "status", filter.status())
+                .search("e.searchText", filter.q())
+                .page(repository.getEntityManager(), page, this::views);
+    }
+
+    @Transactional
+    public SubcommitteeView get(long id) {
+        return view(repository.require(id));
+    }
+
+    @Transactional
+    public SubcommitteeView create(Body body) {
+        Subcommittee subcommittee = new Subcommittee();
+        apply(subcommittee, body, new Changes());
+        requireTermInOrder(subcommittee);
+        requireCodeFree(subcommittee.code);
+        subcommittee.created(clock.now());
+        repository.persist(subcommittee);
+        repository.flush();
+        return view(subcommittee);
+    }
+
+    @Transactional
+    public SubcommitteeView update(long id, Body body, String ifMatch) {
+        Subcommittee subcommittee = repository.lockForWrite(id);
+        etags.requireMatch(ifMatch, view(subcommittee));
+        boolean wasArchived = subcommittee.isArchived();
+        String codeBefore = subcommittee.code;
+        Changes changes = new Changes();
+        apply(subcommittee, body, changes);
+        if (wasArchived && !changes.isEmpty()
+                && !(changes.onlyTouches("status") && subcommittee.status == SubcommitteeStatus.ACTIVE)) {
+            throw archived();
+        }
+        requireTermInOrder(subcommittee);
+        if (!subcommittee.code.equalsIgnoreCase(codeBefore)) {
+            requireCodeFree(subcommittee.code);
+        }
+        if (!changes.isEmpty()) {
+            subcommittee.updatedAt = clock.now();
+        }
+        repository.flush();
+        return view(subcommittee);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        Subcommittee subcommittee = repository.lockForWrite(id);
+        etags.requireMatch(ifMatch, view(subcommittee));
+        if (subcommittee.isArchived()) {
+            throw archived();
+        }
+        if (repository.hasContents(id)) {
+            throw ProblemException.conflict("SUBCOMMITTEE_NOT_EMPTY",
+                    "The subcommittee still has members, responsibilities or milestones; archive it instead.");
+        }
+        repository.delete(subcommittee);
+        repository.flush();
+    }
+
+    /** The subcommittee a read goes into; 404 when it does not exist. */
+    public Subcommittee require(long id) {
+        return repository.require(id);
+    }
+
+    /**
+     * Locks the subcommittee that a write goes into and refuses the write while it is archived.
+     * Must run inside the writer's transaction.
+     */
+    public Subcommittee lockOpenForWrite(long id) {
+        Subcommittee subcommittee = repository.lockForWrite(id);
+        if (subcommittee.isArchived()) {
+            throw archived();
+        }
+        return subcommittee;
+    }
+
+    private void apply(Subcommittee s, Body body, Changes changes) {
+        if (body.has("code")) {
+            changes.set("code", s.code, body.text("code"), v -> s.code = v);
+        }
+        if (body.has("name")) {
+            changes.set("name", s.name, body.text("name"), v -> s.name = v);
+        }
+        if (body.has("kind")) {
+            changes.set("kind", s.kind, body.enumValue("kind", SubcommitteeKind.class), v -> s.kind = v);
+        }
+        if (body.has("congress")) {
+            changes.set("congress", s.congress, body.text("congress"), v -> s.congress = v);
+        }
+        if (body.has("termStart")) {
+            changes.set("termStart", s.termStart, body.integer("termStart"), v -> s.termStart = v);
+        }
+        if (body.has("termEnd")) {
+            changes.set("termEnd", s.termEnd, body.integer("termEnd"), v -> s.termEnd = v);
+        }
+        if (body.has("description")) {
+            changes.set("description", s.description, body.text("description"), v -> s.description = v);
+        }
+        if (body.has("status")) {
+            changes.set("status", s.status, body.enumValue("status", SubcommitteeStatus.class), v -> s.status = v);
+        }
+    }
+
+    private static void requireTermInOrder(Subcommittee s) {
+        if (s.termStart > s.termEnd) {
+            throw ProblemException.invalid("termEnd", "must not be before termStart (" + s.termStart + ")");
+        }
+    }
+
+    private void requireCodeFree(String code) {
+        if (repository.codeTaken(code.toLowerCase(Locale.ROOT))) {
+            throw ProblemException.conflict("CODE_TAKEN", "A subcommittee with code " + code + " already exists.");
+        }
+    }
+
+    private static ProblemException archived() {
+        return ProblemException.conflict("SUBCOMMITTEE_ARCHIVED",
+                "The subcommittee is archived: nothing in it changes until its status is set back to ACTIVE.");
+    }
+
+    private SubcommitteeView view(Subcommittee s) {
+        return SubcommitteeView.of(s, repository.headMemberIds(List.of(s.id)).get(s.id));
+    }
+
+    private List<SubcommitteeView> views(List<Subcommittee> page) {
+        Map<Long, Long> heads = repository.headMemberIds(page.stream().map(s -> s.id).toList());
+        return page.stream().map(s -> SubcommitteeView.of(s, heads.get(s.id))).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package vn.portal.subcommittee;
+
+public enum SubcommitteeStatus {
+    ACTIVE, ARCHIVED
+}

@@ -1,0 +1,73 @@
+package vn.portal.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Test data made through the HTTP API itself, with unique codes and emails so tests never
+ * depend on each other's rows or on their order.
+ */
+public final class Api {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private Api() {
+    }
+
+    /** A short unique suffix for codes, emails and names. */
+    public static String unique() {
+        return Long.toString(SEQUENCE.incrementAndGet(), 36);
+    }
+
+    public static RequestSpecification json() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static long createSubcommittee() {
+        return createSubcommittee(Map.of());
+    }
+
+    /** A DOCUMENTS subcommittee of the 2020–2025 term; {@code overrides} replace or add fields. */
+    public static long createSubcommittee(Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "code", "T-" + unique(), "name", "Tiểu ban Văn kiện " + unique(), "kind", "DOCUMENTS",
+                "congress", "Đại hội đại biểu Đảng bộ Thành phố lần thứ XXV", "termStart", 2020, "termEnd", 2025));
+        body.putAll(overrides);
+        return json().body(body).post("/api/v1/subcommittees").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long createMember(long subcommitteeId, String role) {
+        return createMember(subcommitteeId, Map.of("role", role));
+    }
+
+    public static long createMember(long subcommitteeId, Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "fullName", "Nguyễn Văn " + unique(), "role", "MEMBER", "email", "m" + unique() + "@thanhuy.vn"));
+        body.putAll(overrides);
+        return json().body(body).post("/api/v1/subcommittees/" + subcommitteeId + "/members")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long createResponsibility(long subcommitteeId, long memberId, String area, String section, String role) {
+        return json().body(Map.of("memberId", memberId, "area", area, "documentSection", section,
+                "title", "Nhiệm vụ " + unique(), "role", role))
+                .post("/api/v1/subcommittees/" + subcommitteeId + "/responsibilities")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long createMilestone(long subcommitteeId, String dueOn, Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("title", "Mốc " + unique(), "dueOn", dueOn));
+        body.putAll(overrides);
+        return json().body(body).post("/api/v1/subcommittees/" + subcommitteeId + "/milestones")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The current ETag of a resource, read with GET. */
+    public static String etag(String path) {
+        return given().get(path).then().statusCode(200).extract().header("ETag");
+    }
+}
