@@ -79,6 +79,8 @@ public class MemberResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "MemberPatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberPatch")) })
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged, when the patch changes nothing)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "409", description = "HEAD_ALREADY_ASSIGNED; EMAIL_TAKEN; USER_ALREADY_MEMBER; "
             + "SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")
     public MemberView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {

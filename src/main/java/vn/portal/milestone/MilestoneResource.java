@@ -80,6 +80,8 @@ public class MilestoneResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "MilestonePatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MilestonePatch")) })
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged, when the patch changes nothing)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MilestoneView.class)))
     @APIResponse(responseCode = "409", description = "RESPONSIBILITY_IN_USE: a removed responsibility has a submission "
             + "for this milestone; SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")
     public MilestoneView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

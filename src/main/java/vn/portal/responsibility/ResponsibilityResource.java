@@ -89,6 +89,8 @@ public class ResponsibilityResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "ResponsibilityPatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ResponsibilityPatch")) })
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged, when the patch changes nothing)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponsibilityView.class)))
     @APIResponse(responseCode = "409", description = "RESPONSIBILITY_OVERLAP (conflictingId); SUBCOMMITTEE_ARCHIVED; "
             + "CONCURRENT_MODIFICATION")
     public ResponsibilityView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -78,6 +78,8 @@ public class SubcommitteeResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "SubcommitteePatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubcommitteePatch")) })
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged, when the patch changes nothing)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubcommitteeView.class)))
     @APIResponse(responseCode = "409", description = "CODE_TAKEN; SUBCOMMITTEE_ARCHIVED: archived, and the patch does "
             + "more than set status back to ACTIVE; CONCURRENT_MODIFICATION")
     public SubcommitteeView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

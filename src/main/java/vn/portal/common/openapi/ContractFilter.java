@@ -1,10 +1,238 @@
 package vn.portal.common.openapi;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import vn.portal.common.json.BodySpec;
+import vn.portal.common.problem.Problem;
+import vn.portal.member.MemberRequest;
+import vn.portal.milestone.MilestoneRequest;
+import vn.portal.responsibility.ResponsibilityRequest;
+import vn.portal.subcommittee.SubcommitteeRequest;
 
+/**
+ * Completes the generated contract from the same declarations the service runs on: request
+ * schemas from each {@link BodySpec} (create and merge-patch), the problem schema, and the error
+ * responses every operation can give, so that no operation is documented without its failures.
+ */
 public class ContractFilter implements OASFilter {
+
+    static final List<BodySpec> BODIES = List.of(SubcommitteeRequest.SPEC, MemberRequest.SPEC,
+            ResponsibilityRequest.SPEC, MilestoneRequest.SPEC);
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    private static final Map<String, String> ERRORS = Map.ofEntries(
+            Map.entry("400", "MALFORMED_JSON, UNKNOWN_FIELD, READ_ONLY_FIELD or VALIDATION_FAILED (a bad field, query "
+                    + "parameter or reference); errors[] names each field by its JSON path or parameter name"),
+            Map.entry("404", "NOT_FOUND: no such path, or an id that does not exist"),
+            Map.entry("406", "NOT_ACCEPTABLE: the Accept header excludes JSON"),
+            Map.entry("409", "CONCURRENT_MODIFICATION: another write collided with this one"),
+            Map.entry("412", "PRECONDITION_FAILED: If-Match does not name the current ETag; nothing changed"),
+            Map.entry("413", "PAYLOAD_TOO_LARGE: the JSON body is over 4 MiB"),
+            Map.entry("415", "UNSUPPORTED_MEDIA_TYPE: a Content-Type this operation does not take"),
+            Map.entry("500", "INTERNAL_ERROR, with an errorId that the log also carries"));
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        for (BodySpec spec : BODIES) {
+            openAPI.getComponents().addSchema(spec.name() + "Create", bodySchema(spec, true));
+            openAPI.getComponents().addSchema(spec.name() + "Patch", bodySchema(spec, false));
+        }
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> addErrorResponses(path, item));
+        }
+    }
+
+    private static void addErrorResponses(String path, PathItem item) {
+        item.getOperations().forEach((method, operation) -> {
+            List<String> codes = new ArrayList<>(List.of("400", "406", "500"));
+            if (path.contains("{")) {
+                codes.add("404");
+            }
+            if (operation.getRequestBody() != null) {
+                codes.add("413");
+                codes.add("415");
+            }
+            if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
+                codes.add("409");
+                codes.add("412");
+            }
+            if (method == PathItem.HttpMethod.GET && isSingleResource(operation)) {
+                operation.addParameter(OASFactory.createParameter().name("If-None-Match")
+                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                        .description("An ETag read before: 304 when it is still current")
+                        .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
+                operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                        .description("Not modified: If-None-Match names the current ETag"));
+            }
+            for (String code : codes) {
+                addProblem(operation, code);
+            }
+            // a rule's own 409 declared on the method gets the problem schema too
+            operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    addProblem(operation, code);
+                }
+            });
+            describeHeaders(operation);
+            sortResponses(operation.getResponses());
+        });
+    }
+
+    /** A 200 whose body is one resource rather than a page of them. */
+    private static boolean isSingleResource(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok == null || ok.getContent() == null) {
+            return false;
+        }
+        return ok.getContent().getMediaTypes().values().stream()
+                .map(media -> media.getSchema() == null ? null : media.getSchema().getRef())
+                .anyMatch(ref -> ref != null && !ref.startsWith("#/components/schemas/PageView"));
+    }
+
+    private static void describeHeaders(Operation operation) {
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            boolean single = ("200".equals(code) && isSingleResource(operation)) || "201".equals(code);
+            if (single) {
+                response.addHeader("ETag", OASFactory.createHeader().description("The representation's entity tag")
+                        .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
+            }
+            if ("201".equals(code)) {
+                response.addHeader("Location", OASFactory.createHeader()
+                        .description("The new resource's canonical relative path")
+                        .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
+            }
+        });
+    }
+
+    private static void sortResponses(APIResponses responses) {
+        Map<String, APIResponse> sorted = new java.util.TreeMap<>(responses.getAPIResponses());
+        sorted.keySet().forEach(responses::removeAPIResponse);
+        sorted.forEach(responses::addAPIResponse);
+    }
+
+    private static void addProblem(Operation operation, String code) {
+        APIResponses responses = operation.getResponses();
+        APIResponse response = responses.getAPIResponse(code);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(ERRORS.get(code));
+            responses.addAPIResponse(code, response);
+        }
+        if (response.getContent() == null) {
+            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        }
+    }
+
+    private static Schema fieldErrorSchema() {
+        return OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .addProperty("field", string("responsibilityIds[2]").description("JSON path or query parameter"))
+                .addProperty("message", string("must be a responsibility of this subcommittee"));
+    }
+
+    private static Schema problemSchema() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "about:blank");
+        example.put("title", "Conflict");
+        example.put("status", 409);
+        example.put("detail", "Responsibility 12 already leads Kinh tế / Báo cáo chính trị / Phần I.");
+        example.put("code", "RESPONSIBILITY_OVERLAP");
+        example.put("errors", List.of());
+        example.put("conflictingId", 12);
+        return OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .description("RFC 9457 problem details. Extension members such as conflictingId, allowedActions "
+                        + "and errorId stand at the top level where the error says.")
+                .addProperty("type", string("about:blank"))
+                .addProperty("title", string("Conflict"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int32"))
+                .addProperty("detail", string("Responsibility 12 already leads Kinh tế / Báo cáo chính trị / Phần I."))
+                .addProperty("code", string("RESPONSIBILITY_OVERLAP"))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .addProperty("conflictingId", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64")
+                        .description("The existing object a uniqueness rule collided with"))
+                .addProperty("errorId", string("3f1c2d9e-7a41-4f0e-9a55-2b8f0c6d1e77")
+                        .description("With 500: the id the log carries"))
+                .required(List.of("type", "title", "status", "code"))
+                .additionalPropertiesBoolean(true)
+                .examples(List.of(example));
+    }
+
+    private static Schema bodySchema(BodySpec spec, boolean create) {
+        Schema schema = OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).additionalPropertiesBoolean(false)
+                .description(create ? "Create body. Read-only fields (" + String.join(", ", spec.readOnlyFields())
+                        + ") and unknown fields are refused."
+                        : "JSON merge patch: only the fields sent change; null clears an optional field.");
+        List<String> required = new ArrayList<>();
+        for (BodySpec.Field field : spec.fields().values()) {
+            schema.addProperty(field.name(), fieldSchema(field));
+            if (create && field.isRequired()) {
+                required.add(field.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.required(required);
+        }
+        return schema;
+    }
+
+    private static Schema fieldSchema(BodySpec.Field field) {
+        Schema schema = OASFactory.createSchema();
+        SchemaType type = switch (field.type()) {
+            case TEXT, EMAIL, ENUM, DATE -> SchemaType.STRING;
+            case YEAR, ID -> SchemaType.INTEGER;
+            case BOOLEAN -> SchemaType.BOOLEAN;
+            case ID_LIST -> SchemaType.ARRAY;
+        };
+        schema.type(field.isNullable() ? List.of(type, SchemaType.NULL) : List.of(type));
+        switch (field.type()) {
+            case TEXT -> {
+                schema.maxLength(field.maxLength());
+                if (field.isRequired()) {
+                    schema.minLength(1);
+                }
+                if (field.pattern() != null) {
+                    schema.pattern("^" + field.pattern().pattern() + "$");
+                }
+            }
+            case EMAIL -> schema.format("email").maxLength(field.maxLength());
+            case ENUM -> schema.enumeration(new ArrayList<>(field.enumValues()));
+            case DATE -> schema.format("date");
+            case YEAR -> schema.format("int32").minimum(java.math.BigDecimal.valueOf(field.min()))
+                    .maximum(java.math.BigDecimal.valueOf(field.max()));
+            case ID -> schema.format("int64").minimum(java.math.BigDecimal.ONE);
+            case ID_LIST -> schema.uniqueItems(true)
+                    .items(OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64"));
+            case BOOLEAN -> {
+            }
+        }
+        if (field.description() != null) {
+            schema.description(field.description());
+        }
+        if (field.example() != null) {
+            schema.examples(List.of(field.example()));
+        }
+        return schema;
+    }
+
+    private static Schema string(String example) {
+        return OASFactory.createSchema().type(List.of(SchemaType.STRING)).examples(List.of(example));
     }
 }
