@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.web.RequestGuards;
 
 /**
  * Reads request bodies as JSON trees with our own, stricter parser, so that every way a body can
@@ -35,6 +36,10 @@ public class JsonBodies {
     public JsonNode read(byte[] raw) {
         if (raw == null || raw.length == 0) {
             throw malformed("The body is empty; a JSON object is expected.");
+        }
+        if (raw.length > RequestGuards.MAX_JSON_BYTES) {
+            // sent without Content-Length (chunked), so RequestGuards could not refuse it up front
+            throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A JSON body may be at most 4 MiB.");
         }
         JsonNode node;
         try {

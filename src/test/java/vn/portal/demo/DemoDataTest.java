@@ -1,0 +1,54 @@
+package vn.portal.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo story, loaded at start on a database of its own, and never twice. */
+@QuarkusTest
+@TestProfile(DemoDataTest.WithDemoData.class)
+class DemoDataTest {
+
+    public static class WithDemoData implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("portal.demo-data", "true",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:portal-demo-test;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    DemoData demoData;
+
+    @Test
+    void theNewsItemsStoryIsThereOnce() {
+        assertFalse(demoData.load(), "a second load must leave the data alone");
+        long sid = given().queryParam("q", DemoData.CODE).get("/api/v1/subcommittees").then().statusCode(200)
+                .body("totalItems", equalTo(1)).extract().jsonPath().getLong("items[0].id");
+        long head = given().get("/api/v1/subcommittees/" + sid).then().statusCode(200)
+                .body("kind", equalTo("DOCUMENTS")).body("termStart", equalTo(2020)).body("termEnd", equalTo(2025))
+                .extract().jsonPath().getLong("headMemberId");
+        given().get("/api/v1/members/" + head).then().body("fullName", equalTo("Vũ Văn Diện"));
+        given().get("/api/v1/subcommittees/" + sid + "/members").then()
+                .body("items.role", hasItem("DEPUTY_HEAD")).body("items.role", hasItem("SECRETARY"))
+                .body("items.role", hasItem("SUPPORT_STAFF")).body("items.role", hasItem("MEMBER"));
+        given().queryParam("dueFrom", "2020-02-22").queryParam("dueTo", "2020-02-22")
+                .get("/api/v1/subcommittees/" + sid + "/milestones").then()
+                .body("items", hasSize(1)).body("items[0].responsibilityIds", hasSize(4));
+        given().get("/api/v1/subcommittees/" + sid + "/responsibility-matrix").then()
+                .body("rows.area", hasItem("Kinh tế")).body("rows.area", hasItem("Văn hóa – Xã hội"))
+                .body("rows.area", hasItem("Xây dựng Đảng, hệ thống chính trị"))
+                .body("rows.area", hasItem("Quốc phòng – An ninh"))
+                .body("sectionsWithoutLead", hasSize(1))
+                .body("membersWithoutResponsibility", hasSize(1));
+    }
+}
