@@ -66,6 +66,12 @@ public final class Api {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** Sets the subcommittee's status to ARCHIVED, after which writes inside it are refused. */
+    public static void archiveSubcommittee(long subcommitteeId) {
+        json().body(Map.of("status", "ARCHIVED")).patch("/api/v1/subcommittees/" + subcommitteeId)
+                .then().statusCode(200);
+    }
+
     /** The current ETag of a resource, read with GET. */
     public static String etag(String path) {
         return given().get(path).then().statusCode(200).extract().header("ETag");
