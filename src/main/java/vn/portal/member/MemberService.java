@@ -93,36 +93,18 @@ public class MemberService {
     }
 
     private void apply(Member m, Body body, Changes changes) {
-        if (body.has("fullName")) {
-            changes.set("fullName", m.fullName, body.text("fullName"), v -> m.fullName = v);
-        }
-        if (body.has("position")) {
-            changes.set("position", m.position, body.text("position"), v -> m.position = v);
-        }
-        if (body.has("organization")) {
-            changes.set("organization", m.organization, body.text("organization"), v -> m.organization = v);
-        }
-        if (body.has("role")) {
-            changes.set("role", m.role, body.enumValue("role", MemberRole.class), v -> m.role = v);
-        }
-        if (body.has("email")) {
-            changes.set("email", m.email, body.text("email"), v -> m.email = v);
-        }
-        if (body.has("phone")) {
-            changes.set("phone", m.phone, body.text("phone"), v -> m.phone = v);
-        }
-        if (body.has("active")) {
-            changes.set("active", m.active, body.bool("active"), v -> m.active = v);
-        }
+        changes.take(body, "fullName", m.fullName, v -> m.fullName = v);
+        changes.take(body, "position", m.position, v -> m.position = v);
+        changes.take(body, "organization", m.organization, v -> m.organization = v);
+        changes.take(body, "role", m.role, v -> m.role = v);
+        changes.take(body, "email", m.email, v -> m.email = v);
+        changes.take(body, "phone", m.phone, v -> m.phone = v);
+        changes.take(body, "active", m.active, v -> m.active = v);
         if (body.has("userId")) {
             changes.set("userId", m.userId, requireUser(body.id("userId")), v -> m.userId = v);
         }
-        if (body.has("joinedOn")) {
-            changes.set("joinedOn", m.joinedOn, body.date("joinedOn"), v -> m.joinedOn = v);
-        }
-        if (body.has("leftOn")) {
-            changes.set("leftOn", m.leftOn, body.date("leftOn"), v -> m.leftOn = v);
-        }
+        changes.take(body, "joinedOn", m.joinedOn, v -> m.joinedOn = v);
+        changes.take(body, "leftOn", m.leftOn, v -> m.leftOn = v);
         m.derive();
     }
 

@@ -107,15 +107,9 @@ public class MilestoneService {
     }
 
     private void apply(Milestone m, Body body, Changes changes) {
-        if (body.has("title")) {
-            changes.set("title", m.title, body.text("title"), v -> m.title = v);
-        }
-        if (body.has("description")) {
-            changes.set("description", m.description, body.text("description"), v -> m.description = v);
-        }
-        if (body.has("dueOn")) {
-            changes.set("dueOn", m.dueOn, body.date("dueOn"), v -> m.dueOn = v);
-        }
+        changes.take(body, "title", m.title, v -> m.title = v);
+        changes.take(body, "description", m.description, v -> m.description = v);
+        changes.take(body, "dueOn", m.dueOn, v -> m.dueOn = v);
         if (body.has("status")) {
             MilestoneStatus before = m.status;
             changes.set("status", before, body.enumValue("status", MilestoneStatus.class), v -> m.status = v);

@@ -145,24 +145,12 @@ public class ResponsibilityService {
         if (body.has("memberId")) {
             changes.set("memberId", r.memberId, requireMemberOf(r.subcommitteeId, body.id("memberId")), v -> r.memberId = v);
         }
-        if (body.has("area")) {
-            changes.set("area", r.area, body.text("area"), v -> r.area = v);
-        }
-        if (body.has("documentSection")) {
-            changes.set("documentSection", r.documentSection, body.text("documentSection"), v -> r.documentSection = v);
-        }
-        if (body.has("title")) {
-            changes.set("title", r.title, body.text("title"), v -> r.title = v);
-        }
-        if (body.has("description")) {
-            changes.set("description", r.description, body.text("description"), v -> r.description = v);
-        }
-        if (body.has("role")) {
-            changes.set("role", r.role, body.enumValue("role", ResponsibilityRole.class), v -> r.role = v);
-        }
-        if (body.has("dueOn")) {
-            changes.set("dueOn", r.dueOn, body.date("dueOn"), v -> r.dueOn = v);
-        }
+        changes.take(body, "area", r.area, v -> r.area = v);
+        changes.take(body, "documentSection", r.documentSection, v -> r.documentSection = v);
+        changes.take(body, "title", r.title, v -> r.title = v);
+        changes.take(body, "description", r.description, v -> r.description = v);
+        changes.take(body, "role", r.role, v -> r.role = v);
+        changes.take(body, "dueOn", r.dueOn, v -> r.dueOn = v);
         r.derive();
     }
 

@@ -116,30 +116,14 @@ public class SubcommitteeService {
     }
 
     private void apply(Subcommittee s, Body body, Changes changes) {
-        if (body.has("code")) {
-            changes.set("code", s.code, body.text("code"), v -> s.code = v);
-        }
-        if (body.has("name")) {
-            changes.set("name", s.name, body.text("name"), v -> s.name = v);
-        }
-        if (body.has("kind")) {
-            changes.set("kind", s.kind, body.enumValue("kind", SubcommitteeKind.class), v -> s.kind = v);
-        }
-        if (body.has("congress")) {
-            changes.set("congress", s.congress, body.text("congress"), v -> s.congress = v);
-        }
-        if (body.has("termStart")) {
-            changes.set("termStart", s.termStart, body.integer("termStart"), v -> s.termStart = v);
-        }
-        if (body.has("termEnd")) {
-            changes.set("termEnd", s.termEnd, body.integer("termEnd"), v -> s.termEnd = v);
-        }
-        if (body.has("description")) {
-            changes.set("description", s.description, body.text("description"), v -> s.description = v);
-        }
-        if (body.has("status")) {
-            changes.set("status", s.status, body.enumValue("status", SubcommitteeStatus.class), v -> s.status = v);
-        }
+        changes.take(body, "code", s.code, v -> s.code = v);
+        changes.take(body, "name", s.name, v -> s.name = v);
+        changes.take(body, "kind", s.kind, v -> s.kind = v);
+        changes.take(body, "congress", s.congress, v -> s.congress = v);
+        changes.take(body, "termStart", s.termStart, v -> s.termStart = v);
+        changes.take(body, "termEnd", s.termEnd, v -> s.termEnd = v);
+        changes.take(body, "description", s.description, v -> s.description = v);
+        changes.take(body, "status", s.status, v -> s.status = v);
     }
 
     private static void requireTermInOrder(Subcommittee s) {

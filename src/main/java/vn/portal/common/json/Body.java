@@ -1,11 +1,9 @@
 package vn.portal.common.json;
 
-import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A request body that passed its {@link BodySpec}: only known, writable fields, each already of
@@ -23,28 +21,14 @@ public final class Body {
         return values.containsKey(field);
     }
 
-    public Set<String> fields() {
-        return values.keySet();
-    }
-
-    public String text(String field) {
-        return (String) values.get(field);
-    }
-
-    public Integer integer(String field) {
-        return (Integer) values.get(field);
-    }
-
-    public Boolean bool(String field) {
-        return (Boolean) values.get(field);
+    /** The value of a field, of the type its {@link BodySpec} declares. */
+    @SuppressWarnings("unchecked")
+    public <T> T value(String field) {
+        return (T) values.get(field);
     }
 
     public Long id(String field) {
         return (Long) values.get(field);
-    }
-
-    public LocalDate date(String field) {
-        return (LocalDate) values.get(field);
     }
 
     @SuppressWarnings("unchecked")

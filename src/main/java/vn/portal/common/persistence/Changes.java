@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import vn.portal.common.json.Body;
 
 /**
  * The fields one write changed, with their values before and after. A write that changes
@@ -22,6 +23,13 @@ public final class Changes {
         if (!Objects.equals(before, after)) {
             changes.add(new Change(field, before, after));
             setter.accept(after);
+        }
+    }
+
+    /** Takes a field from a request body when it was sent (null included), as {@link #set} does. */
+    public <T> void take(Body body, String field, T before, Consumer<T> setter) {
+        if (body.has(field)) {
+            set(field, before, body.value(field), setter);
         }
     }
 
