@@ -1,9 +1,18 @@
 package vn.portal.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.ResponseSpecBuilder;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.restassured.specification.ResponseSpecification;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,5 +84,28 @@ public final class Api {
     /** The current ETag of a resource, read with GET. */
     public static String etag(String path) {
         return given().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** A request whose Content-Type goes out exactly as given, without a charset added by RestAssured. */
+    public static RequestSpecification exact() {
+        return given().config(RestAssured.config().encoderConfig(
+                EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    /**
+     * An error answer as the contract shapes it: the status, {@code application/problem+json} with
+     * the same status and {@code code}, and nothing in the body that names the service's insides.
+     */
+    public static ResponseSpecification problem(int status, String code) {
+        return new ResponseSpecBuilder()
+                .expectStatusCode(status)
+                .expectHeader("Content-Type", startsWith("application/problem+json"))
+                .expectBody(allOf(not(containsString("Exception")), not(containsString("java.")),
+                        not(containsString("org.hibernate")), not(containsString("SQL"))))
+                .expectBody("type", equalTo("about:blank"))
+                .expectBody("status", equalTo(status))
+                .expectBody("code", equalTo(code))
+                .build();
     }
 }
