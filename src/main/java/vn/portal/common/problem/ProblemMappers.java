@@ -22,6 +22,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.portal.common.web.AllowedMethods;
 
 /** The one place where exceptions become problem+json. Nothing else writes an error body. */
 public class ProblemMappers {
@@ -38,19 +39,25 @@ public class ProblemMappers {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return toResponse(e);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         ProblemException problem;
         if (e instanceof NotFoundException) {
             problem = ProblemException.notFound("There is no resource at this path.");
         } else if (e instanceof NotAllowedException) {
             String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow == null && request != null) {
+                allow = allowedMethods.allowHeader(request.path());
+            }
             problem = new ProblemException(405, "METHOD_NOT_ALLOWED", "This path does not take that method.");
             if (allow != null) {
                 problem.withHeader(HttpHeaders.ALLOW, allow);
@@ -61,7 +68,7 @@ public class ProblemMappers {
         } else if (e instanceof NotAcceptableException) {
             problem = new ProblemException(406, "NOT_ACCEPTABLE", "This endpoint cannot answer in the media type asked for.");
         } else if (status >= 500) {
-            return unexpected(e, null);
+            return unexpected(e, request);
         } else {
             problem = new ProblemException(status, CODES.getOrDefault(status, "ERROR"),
                     Response.Status.fromStatusCode(status) == null ? "The request was refused."
