@@ -7,11 +7,22 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import vn.portal.attachment.AttachmentService;
+import vn.portal.comment.CommentRequest;
+import vn.portal.comment.CommentService;
 import vn.portal.common.config.PortalConfig;
+import vn.portal.common.time.DueDates;
+import vn.portal.common.time.PortalClock;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.member.MemberRequest;
 import vn.portal.member.MemberService;
@@ -19,13 +30,15 @@ import vn.portal.milestone.MilestoneRequest;
 import vn.portal.milestone.MilestoneService;
 import vn.portal.responsibility.ResponsibilityRequest;
 import vn.portal.responsibility.ResponsibilityService;
+import vn.portal.submission.SubmissionRequest;
+import vn.portal.submission.SubmissionService;
 import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.subcommittee.SubcommitteeRequest;
 import vn.portal.subcommittee.SubcommitteeService;
 
 /**
  * The news item's story: the Documents Subcommittee of the 25th City Party Congress at its first
- * session on 20 February 2020. Loaded only when {@code portal.demo-data=true} (on in dev), through
+ * session on 20 February 2020, replayed at the story's own dates. Loaded only when {@code portal.demo-data=true} (on in dev), through
  * the same services and checks as the API, in one transaction, and only once: a database that
  * already holds the subcommittee is left alone. Besides the head, the names are made up.
  */
@@ -58,6 +71,18 @@ public class DemoData {
     @Inject
     MilestoneService milestones;
 
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    AttachmentService attachments;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    PortalClock clock;
+
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
             load();
@@ -86,6 +111,11 @@ public class DemoData {
     }
 
     private void loadStory() {
+        at("2020-02-20T08:00", () -> loadFirstSession());
+    }
+
+    /** The first session adopts the regulation, the tasks and the plan; the submissions follow it. */
+    private Void loadFirstSession() {
         long sid = subcommittees.create(SubcommitteeRequest.SPEC.parseCreate(json(
                 "code", CODE,
                 "name", "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ Thành phố lần thứ XXV",
@@ -136,11 +166,92 @@ public class DemoData {
                 "Chỉ đạo xây dựng báo cáo kiểm điểm", "SUPPORT", null);
 
         milestone(sid, "Thông qua Quy chế làm việc và Kế hoạch xây dựng văn kiện", "2020-02-20", "DONE", List.of());
-        milestone(sid, "Các khối ngành, lĩnh vực hoàn thành số liệu, bảng biểu cho báo cáo chính trị", "2020-02-22",
-                "IN_PROGRESS", List.of(economyData, cultureData, partyData, defenceData));
+        long figures = milestone(sid, "Các khối ngành, lĩnh vực hoàn thành số liệu, bảng biểu cho báo cáo chính trị",
+                "2020-02-22", "IN_PROGRESS", List.of(economyData, cultureData, partyData, defenceData));
         milestone(sid, "Dự thảo 1 báo cáo chính trị", "2020-03-16", "PLANNED", List.of(draft));
         milestone(sid, "Lấy ý kiến góp ý dự thảo 1", "2020-04-10", "PLANNED", List.of(draft));
         milestone(sid, "Dự thảo 2 báo cáo chính trị", "2020-05-15", "PLANNED", List.of(draft));
+        loadSubmissions(figures, economyData, cultureData, partyData, defenceData);
+        return null;
+    }
+
+    /**
+     * The sectors' figures and tables, due 2020-02-22: the economy's handed in on time and
+     * accepted; culture and society's on time, commented on and returned, each comment dealt with
+     * in one of the three ways; party building's still a draft; defence and security's late, with
+     * a comment still pending.
+     */
+    private void loadSubmissions(long figures, long economyData, long cultureData, long partyData, long defenceData) {
+        long economy = submission(figures, economyData, "Số liệu, bảng biểu khối kinh tế 2015–2020",
+                "Tăng trưởng GRDP bình quân 7,2%/năm; thu ngân sách năm 2019 vượt 8% dự toán.");
+        attach(economy, "Số liệu kinh tế 2015–2019.csv", """
+                Chỉ tiêu,2015,2016,2017,2018,2019
+                Tăng trưởng GRDP (%),6.8,7.0,7.1,7.4,7.6
+                Thu ngân sách (tỷ đồng),4120,4385,4710,5032,5468
+                Vốn đầu tư toàn xã hội (tỷ đồng),15200,16350,17800,19420,21050
+                """);
+        at("2020-02-21T10:00", () -> submissions.submit(economy, null));
+        at("2020-02-24T15:00", () -> submissions.accept(economy, null));
+
+        long culture = submission(figures, cultureData, "Số liệu, bảng biểu khối văn hóa – xã hội",
+                "Tỷ lệ hộ nghèo giảm còn 1,2%; 100% xã đạt chuẩn quốc gia về y tế.");
+        attach(culture, "Bảng biểu văn hóa – xã hội.csv", """
+                Chỉ tiêu,2015,2019
+                Tỷ lệ hộ nghèo (%),3.5,1.2
+                Số trường đạt chuẩn quốc gia,112,158
+                """);
+        at("2020-02-22T16:30", () -> submissions.submit(culture, null));
+        at("2020-02-23T09:00", () -> {
+            long incorporated = comment(culture, "Đề nghị bổ sung số liệu lao động có việc làm mới.", "Mục 2");
+            long explained = comment(culture, "Vì sao tỷ lệ hộ nghèo năm 2017 tăng so với năm 2016?", "Mục 3");
+            long rejected = comment(culture, "Đề nghị đưa thêm số liệu toàn tỉnh để so sánh.", null);
+            dispose(incorporated, "INCORPORATED", null);
+            dispose(explained, "EXPLAINED", "Năm 2017 áp dụng chuẩn nghèo đa chiều mới nên số hộ nghèo tăng.");
+            dispose(rejected, "REJECTED", "Báo cáo chính trị của Thành phố chỉ dùng số liệu của Thành phố.");
+            return submissions.returnForRevision(culture, "Đề nghị bổ sung số liệu lao động, việc làm theo các ý kiến đã tiếp thu.", null);
+        });
+
+        long party = submission(figures, partyData, "Số liệu, bảng biểu công tác xây dựng Đảng",
+                "Đang tổng hợp số liệu kết nạp đảng viên mới từ các đảng bộ trực thuộc.");
+        attach(party, "Dự kiến bảng biểu xây dựng Đảng.csv", "Chỉ tiêu,2015,2019\nKết nạp đảng viên mới,412,\n");
+
+        long defence = submission(figures, defenceData, "Số liệu, bảng biểu quốc phòng – an ninh",
+                "Hoàn thành 100% chỉ tiêu tuyển quân các năm 2015–2019.");
+        at("2020-02-24T09:15", () -> submissions.submit(defence, null));
+        at("2020-02-25T08:00", () -> comment(defence, "Đề nghị làm rõ số liệu diễn tập khu vực phòng thủ năm 2019.", null));
+    }
+
+    private long submission(long milestoneId, long responsibilityId, String title, String content) {
+        return submissions.create(milestoneId, SubmissionRequest.SPEC.parseCreate(json("responsibilityId",
+                responsibilityId, "title", title, "content", content))).id();
+    }
+
+    private void attach(long submissionId, String fileName, String text) {
+        try {
+            Path file = Files.createTempFile("demo-", ".csv");
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+                attachments.upload(submissionId, file, fileName);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long comment(long submissionId, String body, String section) {
+        return comments.create(submissionId, CommentRequest.CREATE.parseCreate(json("body", body, "section", section))).id();
+    }
+
+    private void dispose(long commentId, String disposition, String rationale) {
+        comments.update(commentId, CommentRequest.PATCH.parsePatch(json("disposition", disposition, "rationale", rationale)),
+                null);
+    }
+
+    /** Runs part of the story at its moment, a local time in Vietnam. */
+    private <T> T at(String localDateTime, java.util.function.Supplier<T> work) {
+        return clock.replayAt(LocalDateTime.parse(localDateTime).atZone(DueDates.ZONE).toInstant(), work);
     }
 
     private long member(long sid, String fullName, String role, String position, String organization, String email) {
@@ -154,9 +265,9 @@ public class DemoData {
                 "area", area, "documentSection", section, "title", title, "role", role, "dueOn", dueOn))).id();
     }
 
-    private void milestone(long sid, String title, String dueOn, String status, List<Long> responsibilityIds) {
-        milestones.create(sid, MilestoneRequest.SPEC.parseCreate(json("title", title, "dueOn", dueOn,
-                "status", status, "responsibilityIds", responsibilityIds)));
+    private long milestone(long sid, String title, String dueOn, String status, List<Long> responsibilityIds) {
+        return milestones.create(sid, MilestoneRequest.SPEC.parseCreate(json("title", title, "dueOn", dueOn,
+                "status", status, "responsibilityIds", responsibilityIds))).id();
     }
 
     private JsonNode json(Object... pairs) {

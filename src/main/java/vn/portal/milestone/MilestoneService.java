@@ -102,6 +102,10 @@ public class MilestoneService {
         subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
         Milestone milestone = repository.require(id);
         etags.requireMatch(ifMatch, MilestoneView.of(milestone, clock.today()));
+        if (repository.hasSubmissions(id)) {
+            throw ProblemException.conflict("MILESTONE_HAS_SUBMISSIONS",
+                    "Submissions were made for this milestone; set its status to CANCELLED instead.");
+        }
         repository.delete(milestone);
         repository.flush();
     }
@@ -121,12 +125,28 @@ public class MilestoneService {
         }
         if (body.has("responsibilityIds")) {
             Set<Long> wanted = requireResponsibilitiesOf(m.subcommitteeId, body.ids("responsibilityIds"));
+            requireNoSubmissionFromRemoved(m, wanted);
             changes.set("responsibilityIds", new HashSet<>(m.responsibilityIds), wanted, v -> {
                 m.responsibilityIds.retainAll(v);
                 m.responsibilityIds.addAll(v);
             });
         }
         m.derive();
+    }
+
+    /** A responsibility that already submitted for the milestone stays expected by it. */
+    private void requireNoSubmissionFromRemoved(Milestone m, Set<Long> wanted) {
+        if (m.id == null) {
+            return;
+        }
+        Set<Long> removed = new HashSet<>(m.responsibilityIds);
+        removed.removeAll(wanted);
+        List<Long> submitting = repository.submittingAmong(m.id, removed);
+        if (!submitting.isEmpty()) {
+            throw ProblemException.conflict("RESPONSIBILITY_IN_USE", "Responsibility " + submitting.get(0)
+                    + " has a submission for this milestone; it cannot be taken out of responsibilityIds.")
+                    .with("conflictingId", submitting.get(0));
+        }
     }
 
     private Set<Long> requireResponsibilitiesOf(long subcommitteeId, List<Long> ids) {

@@ -35,11 +35,14 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
                 .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
-    /** Whether a milestone expects this responsibility to submit. */
+    /** Whether a milestone expects this responsibility to submit, or it submitted something. */
     public boolean inUse(long id) {
         return getEntityManager().createQuery(
                 "select count(ms) from Milestone ms join ms.responsibilityIds rid where rid = :id", Long.class)
-                .setParameter("id", id).getSingleResult() > 0;
+                .setParameter("id", id).getSingleResult() > 0
+                || getEntityManager().createQuery(
+                        "select count(s) from Submission s where s.responsibilityId = :id", Long.class)
+                        .setParameter("id", id).getSingleResult() > 0;
     }
 
     /** Of the given ids, those that are responsibilities of the subcommittee. */

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import vn.portal.common.problem.ProblemException;
 
 @ApplicationScoped
@@ -47,6 +48,16 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
                     .forEach(row -> heads.put((Long) row[0], (Long) row[1]));
         }
         return heads;
+    }
+
+    /** Of the given subcommittees, those that are archived. */
+    public Set<Long> archivedAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery(
+                "select s.id from Subcommittee s where s.id in :ids and s.status = :archived", Long.class)
+                .setParameter("ids", ids).setParameter("archived", SubcommitteeStatus.ARCHIVED).getResultList());
     }
 
     public boolean hasContents(long id) {

@@ -3,7 +3,9 @@ package vn.portal.subcommittee;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import vn.portal.common.concurrency.ETags;
@@ -113,6 +115,11 @@ public class SubcommitteeService {
             throw archived();
         }
         return subcommittee;
+    }
+
+    /** Of the given subcommittees, those that are archived: nothing inside them may change. */
+    public Set<Long> archivedAmong(Collection<Long> ids) {
+        return repository.archivedAmong(ids);
     }
 
     private void apply(Subcommittee s, Body body, Changes changes) {

@@ -140,6 +140,7 @@ public final class BodySpec {
         boolean defaulted;
         boolean multiline;
         int maxLength = 300;
+        int maxUtf8Bytes = Integer.MAX_VALUE;
         Pattern pattern;
         String patternMessage;
         Class<? extends Enum<?>> enumType;
@@ -218,6 +219,12 @@ public final class BodySpec {
 
         public Field max(int maxLength) {
             this.maxLength = maxLength;
+            return this;
+        }
+
+        /** A limit on the text's size in UTF-8, besides its length in characters. */
+        public Field maxUtf8Bytes(int bytes) {
+            this.maxUtf8Bytes = bytes;
             return this;
         }
 
@@ -311,6 +318,9 @@ public final class BodySpec {
                 errors.add(new FieldError(path, "must not be blank"));
             } else if (text.codePointCount(0, text.length()) > maxLength) {
                 errors.add(new FieldError(path, "must be at most " + maxLength + " characters"));
+            } else if (maxUtf8Bytes != Integer.MAX_VALUE
+                    && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxUtf8Bytes) {
+                errors.add(new FieldError(path, "must be at most " + maxUtf8Bytes + " bytes of UTF-8"));
             } else if (pattern != null && !pattern.matcher(text).matches()) {
                 errors.add(new FieldError(path, patternMessage));
             }

@@ -14,11 +14,13 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import vn.portal.comment.CommentRequest;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.problem.Problem;
 import vn.portal.member.MemberRequest;
 import vn.portal.milestone.MilestoneRequest;
 import vn.portal.responsibility.ResponsibilityRequest;
+import vn.portal.submission.SubmissionRequest;
 import vn.portal.subcommittee.SubcommitteeRequest;
 
 /**
@@ -29,7 +31,12 @@ import vn.portal.subcommittee.SubcommitteeRequest;
 public class ContractFilter implements OASFilter {
 
     static final List<BodySpec> BODIES = List.of(SubcommitteeRequest.SPEC, MemberRequest.SPEC,
-            ResponsibilityRequest.SPEC, MilestoneRequest.SPEC);
+            ResponsibilityRequest.SPEC, MilestoneRequest.SPEC, SubmissionRequest.SPEC);
+
+    /** Bodies with one form only, by schema name: actions, a new comment (create), a disposition (patch). */
+    static final Map<String, BodySpec> CREATE_ONLY = Map.of("SubmissionAction", SubmissionRequest.ACTION,
+            "SubmissionReturn", SubmissionRequest.RETURN, "CommentCreate", CommentRequest.CREATE);
+    static final Map<String, BodySpec> PATCH_ONLY = Map.of("CommentDispositionPatch", CommentRequest.PATCH);
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
@@ -40,7 +47,7 @@ public class ContractFilter implements OASFilter {
             Map.entry("406", "NOT_ACCEPTABLE: the Accept header excludes JSON"),
             Map.entry("409", "CONCURRENT_MODIFICATION: another write collided with this one"),
             Map.entry("412", "PRECONDITION_FAILED: If-Match does not name the current ETag; nothing changed"),
-            Map.entry("413", "PAYLOAD_TOO_LARGE: the JSON body is over 4 MiB"),
+            Map.entry("413", "PAYLOAD_TOO_LARGE: the JSON body is over 4 MiB (a file over 20 MiB)"),
             Map.entry("415", "UNSUPPORTED_MEDIA_TYPE: a Content-Type this operation does not take"),
             Map.entry("500", "INTERNAL_ERROR, with an errorId that the log also carries"));
 
@@ -55,6 +62,8 @@ public class ContractFilter implements OASFilter {
             openAPI.getComponents().addSchema(spec.name() + "Create", bodySchema(spec, true));
             openAPI.getComponents().addSchema(spec.name() + "Patch", bodySchema(spec, false));
         }
+        new java.util.TreeMap<>(CREATE_ONLY).forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, true)));
+        PATCH_ONLY.forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, false)));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> addErrorResponses(path, item));
         }

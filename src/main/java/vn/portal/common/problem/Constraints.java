@@ -27,7 +27,14 @@ final class Constraints {
             Map.entry("fk_responsibility_member", new String[] { "MEMBER_HAS_RESPONSIBILITIES",
                     "The member holds responsibilities; set active to false instead." }),
             Map.entry("fk_mr_responsibility", new String[] { "RESPONSIBILITY_IN_USE",
-                    "A milestone or submission uses this responsibility." }));
+                    "A milestone or submission uses this responsibility." }),
+            Map.entry("fk_submission_responsibility", new String[] { "RESPONSIBILITY_IN_USE",
+                    "A milestone or submission uses this responsibility." }),
+            Map.entry("fk_submission_milestone", new String[] { "MILESTONE_HAS_SUBMISSIONS",
+                    "Submissions were made for this milestone." }),
+            Map.entry("fk_submission_subcommittee", new String[] { "SUBCOMMITTEE_NOT_EMPTY", NOT_EMPTY }),
+            Map.entry("uq_submission_milestone_responsibility", new String[] { "SUBMISSION_EXISTS",
+                    "There is already a submission for this milestone and responsibility." }));
 
     private Constraints() {
     }

@@ -29,18 +29,24 @@ public class RequestGuards {
     /** The largest JSON body taken: 4 MiB. */
     public static final long MAX_JSON_BYTES = 4L * 1024 * 1024;
 
+    /** A multipart body carries one file of at most 20 MiB, plus its part headers. */
+    private static final long MAX_MULTIPART_BYTES = 20L * 1024 * 1024 + 64 * 1024;
+
     private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
 
     @ServerRequestFilter(preMatching = true)
     public void bodySize(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         MediaType type = request.getMediaType();
-        if (length == null || type == null || type.getSubtype().contains("form-data")) {
+        if (length == null || type == null) {
             return;
         }
+        boolean multipart = type.getSubtype().equals("form-data");
         try {
-            if (Long.parseLong(length.strip()) > MAX_JSON_BYTES) {
-                throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A JSON body may be at most 4 MiB.");
+            if (Long.parseLong(length.strip()) > (multipart ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES)) {
+                // refused from the header, before the body is read
+                throw new ProblemException(413, "PAYLOAD_TOO_LARGE",
+                        multipart ? "A file may be at most 20 MiB." : "A JSON body may be at most 4 MiB.");
             }
         } catch (NumberFormatException e) {
             throw new ProblemException(400, "VALIDATION_FAILED", "Content-Length is not a number.");

@@ -1,0 +1,110 @@
+package vn.portal.attachment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.time.PortalClock;
+import vn.portal.submission.Submission;
+import vn.portal.submission.SubmissionService;
+
+@ApplicationScoped
+public class AttachmentService {
+
+    /** The largest file taken: 20 MiB. */
+    public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    /** A download: the attachment and its bytes. */
+    public record Download(AttachmentView attachment, InputStream bytes) {
+    }
+
+    @Inject
+    AttachmentRepository repository;
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    PortalClock clock;
+
+    /**
+     * Checks the uploaded file (size, type by its bytes, name), stores it durably, then records it
+     * on the submission. The bytes are stored before the row is written: a failure in between leaves
+     * an unreferenced file, never a row without its bytes.
+     */
+    public AttachmentView upload(long submissionId, Path file, String clientFileName) {
+        requireAttachable(submissionId);
+        String fileName = FileNames.clean(clientFileName);
+        if (fileName.isEmpty()) {
+            throw ProblemException.invalid("file", "must carry a file name");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A file may be at most 20 MiB.");
+            }
+            if (size == 0) {
+                throw ProblemException.invalid("file", "is empty");
+            }
+            String contentType = FileTypes.detect(file, fileName).orElseThrow(() -> new ProblemException(415,
+                    "FILE_TYPE_NOT_ALLOWED", "The file must be a pdf, doc, docx, xls, xlsx, odt, ods, csv (UTF-8 text), "
+                            + "png or jpeg, and its name's extension must agree with its bytes."));
+            FileStorage.Stored stored = storage.store(file);
+            return record(submissionId, fileName, contentType, stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public Download download(long submissionId, long attachmentId) {
+        submissions.get(submissionId);
+        Attachment attachment = repository.require(submissionId, attachmentId);
+        try {
+            return new Download(AttachmentView.of(attachment), storage.open(attachment.sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public void delete(long submissionId, long attachmentId) {
+        Submission submission = submissions.lockForChange(submissionId);
+        Attachment attachment = repository.require(submissionId, attachmentId);
+        submissions.requireEditable(submission);
+        repository.delete(attachment);
+        submissions.touch(submission);
+        repository.flush();
+    }
+
+    /** Fails early, before the bytes are stored, when the submission cannot take a file now. */
+    @Transactional
+    void requireAttachable(long submissionId) {
+        submissions.requireEditable(submissions.lockForChange(submissionId));
+    }
+
+    @Transactional
+    AttachmentView record(long submissionId, String fileName, String contentType, FileStorage.Stored stored) {
+        Submission submission = submissions.lockForChange(submissionId);
+        submissions.requireEditable(submission);
+        Attachment attachment = new Attachment();
+        attachment.submissionId = submissionId;
+        attachment.fileName = fileName;
+        attachment.contentType = contentType;
+        attachment.size = stored.size();
+        attachment.sha256 = stored.sha256();
+        attachment.createdAt = clock.now();
+        repository.persist(attachment);
+        submissions.touch(submission);
+        repository.flush();
+        return AttachmentView.of(attachment);
+    }
+}

@@ -1,0 +1,174 @@
+package vn.portal.submission;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.json.Body;
+import vn.portal.common.json.BodySpec;
+import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.paging.QueryParams;
+import vn.portal.common.web.Created;
+import vn.portal.common.web.MediaTypes;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Submissions", description = "What the sectors hand in for each milestone, and its review")
+public class SubmissionResource {
+
+    private static final String FILTERS = "Filters responsibilityId, area (folded equality), status, late, q (title). "
+            + "Sort submittedAt, status, title, createdAt. Items leave out content.";
+
+    @Inject
+    SubmissionService service;
+
+    @Inject
+    JsonBodies json;
+
+    @GET
+    @Path("submissions")
+    @Operation(summary = "List submissions across milestones", description = "Also filters subcommitteeId, milestoneId. " + FILTERS)
+    public PageView<SubmissionSummary> list(@QueryParam("subcommitteeId") String subcommitteeId,
+            @QueryParam("milestoneId") String milestoneId, @QueryParam("responsibilityId") String responsibilityId,
+            @QueryParam("area") String area, @QueryParam("status") String status, @QueryParam("late") String late,
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        QueryParams params = new QueryParams();
+        SubmissionFilter filter = new SubmissionFilter(params.id("subcommitteeId", subcommitteeId),
+                params.id("milestoneId", milestoneId), params.id("responsibilityId", responsibilityId),
+                params.text("area", area), params.enumValue("status", status, SubmissionStatus.class),
+                params.bool("late", late), params.text("q", q));
+        return service.list(filter, params.page(page, size, sort, SubmissionService.SORT));
+    }
+
+    @GET
+    @Path("milestones/{mid}/submissions")
+    @Operation(summary = "List a milestone's submissions", description = FILTERS)
+    public PageView<SubmissionSummary> listForMilestone(@PathParam("mid") long milestoneId,
+            @QueryParam("responsibilityId") String responsibilityId, @QueryParam("area") String area,
+            @QueryParam("status") String status, @QueryParam("late") String late, @QueryParam("q") String q,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        QueryParams params = new QueryParams();
+        SubmissionFilter filter = new SubmissionFilter(null, milestoneId, params.id("responsibilityId", responsibilityId),
+                params.text("area", area), params.enumValue("status", status, SubmissionStatus.class),
+                params.bool("late", late), params.text("q", q));
+        return service.listForMilestone(milestoneId, filter, params.page(page, size, sort, SubmissionService.SORT));
+    }
+
+    @POST
+    @Path("milestones/{mid}/submissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a submission (DRAFT) for a milestone")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "SubmissionCreate")))
+    @APIResponse(responseCode = "201", description = "Created as DRAFT; Location names it", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "SUBMISSION_EXISTS (conflictingId: the existing one); "
+            + "SUBCOMMITTEE_ARCHIVED")
+    public RestResponse<SubmissionView> create(@PathParam("mid") long milestoneId, byte[] body) {
+        SubmissionView created = service.create(milestoneId, SubmissionRequest.SPEC.parseCreate(json.read(body)));
+        return Created.at("/api/v1/submissions/" + created.id(), created);
+    }
+
+    @GET
+    @Path("submissions/{id}")
+    @Operation(summary = "Read a submission")
+    public SubmissionView get(@PathParam("id") long id) {
+        return service.get(id);
+    }
+
+    @PATCH
+    @Path("submissions/{id}")
+    @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change a DRAFT or RETURNED submission (JSON merge patch); status changes only by the actions")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "SubmissionPatch")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmissionPatch")) })
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED: not DRAFT or RETURNED; SUBMISSION_EXISTS; "
+            + "SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")
+    public SubmissionView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        return service.update(id, SubmissionRequest.SPEC.parsePatch(json.read(body)), ifMatch);
+    }
+
+    @DELETE
+    @Path("submissions/{id}")
+    @Operation(summary = "Delete a DRAFT submission")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED: not DRAFT; SUBCOMMITTEE_ARCHIVED; "
+            + "CONCURRENT_MODIFICATION")
+    public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch);
+    }
+
+    @POST
+    @Path("submissions/{id}/submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit: DRAFT or RETURNED → SUBMITTED", description = "The first submit decides late; "
+            + "each submit after a return raises revision. The body may be left out.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmissionAction")))
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (allowedActions); SUBCOMMITTEE_ARCHIVED")
+    public SubmissionView submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        optional(body, SubmissionRequest.ACTION);
+        return service.submit(id, ifMatch);
+    }
+
+    @POST
+    @Path("submissions/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Return for revision: SUBMITTED → RETURNED, with a reason")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "SubmissionReturn")))
+    @APIResponse(responseCode = "200", description = "Returned", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (allowedActions); SUBCOMMITTEE_ARCHIVED")
+    public SubmissionView returnForRevision(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        Body reason = SubmissionRequest.RETURN.parseCreate(json.read(body));
+        return service.returnForRevision(id, reason.value("reason"), ifMatch);
+    }
+
+    @POST
+    @Path("submissions/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept: SUBMITTED → ACCEPTED, once no comment is PENDING", description = "The body may be left out.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmissionAction")))
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "PENDING_COMMENTS; INVALID_TRANSITION (allowedActions); "
+            + "SUBCOMMITTEE_ARCHIVED")
+    public SubmissionView accept(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        optional(body, SubmissionRequest.ACTION);
+        return service.accept(id, ifMatch);
+    }
+
+    /** An action's body may be left out; when sent, it must be a JSON object of the action's fields. */
+    private void optional(byte[] body, BodySpec spec) {
+        if (body != null && body.length > 0) {
+            spec.parseCreate(json.read(body));
+        }
+    }
+}

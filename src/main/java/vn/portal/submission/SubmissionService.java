@@ -1,0 +1,235 @@
+package vn.portal.submission;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import vn.portal.attachment.AttachmentRepository;
+import vn.portal.attachment.AttachmentView;
+import vn.portal.comment.CommentRepository;
+import vn.portal.common.concurrency.ETags;
+import vn.portal.common.json.Body;
+import vn.portal.common.paging.Finder;
+import vn.portal.common.paging.PageRequest;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.paging.SortFields;
+import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.text.TextFold;
+import vn.portal.common.time.DueDates;
+import vn.portal.common.time.PortalClock;
+import vn.portal.milestone.Milestone;
+import vn.portal.milestone.MilestoneRepository;
+import vn.portal.subcommittee.SubcommitteeService;
+
+@ApplicationScoped
+public class SubmissionService {
+
+    public static final SortFields SORT = SortFields.byId()
+            .nullableField("submittedAt", "e.submittedAt")
+            .enumField("status", "e.status", SubmissionStatus.class)
+            .field("title", "e.titleFolded")
+            .field("createdAt", "e.createdAt");
+
+    @Inject
+    SubmissionRepository repository;
+
+    @Inject
+    MilestoneRepository milestones;
+
+    @Inject
+    AttachmentRepository attachments;
+
+    @Inject
+    CommentRepository comments;
+
+    @Inject
+    SubcommitteeService subcommittees;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    ETags etags;
+
+    @Transactional
+    public PageView<SubmissionSummary> list(SubmissionFilter filter, PageRequest page) {
+        return Finder.of(Submission.class)
+                .where("e.subcommitteeId = :sid", "sid", filter.subcommitteeId())
+                .where("e.milestoneId = :mid", "mid", filter.milestoneId())
+                .where("e.responsibilityId = :rid", "rid", filter.responsibilityId())
+                .where("e.responsibilityId in (select r.id from Responsibility r where r.areaFolded = :area)", "area",
+                        TextFold.fold(filter.area()))
+                .where("e.status = :status", "status", filter.status())
+                .where("e.late = :late", "late", filter.late())
+                .search("e.titleFolded", filter.q())
+                .page(repository.getEntityManager(), page,
+                        list -> views(list).stream().map(SubmissionSummary::of).toList());
+    }
+
+    /** The submissions of one milestone, with the other filters; 404 when the milestone does not exist. */
+    @Transactional
+    public PageView<SubmissionSummary> listForMilestone(long milestoneId, SubmissionFilter filter, PageRequest page) {
+        milestones.require(milestoneId);
+        return list(new SubmissionFilter(null, milestoneId, filter.responsibilityId(), filter.area(), filter.status(),
+                filter.late(), filter.q()), page);
+    }
+
+    @Transactional
+    public SubmissionView get(long id) {
+        return view(repository.require(id));
+    }
+
+    @Transactional
+    public SubmissionView create(long milestoneId, Body body) {
+        long subcommitteeId = milestones.subcommitteeOf(milestoneId);
+        subcommittees.lockOpenForWrite(subcommitteeId);
+        Milestone milestone = milestones.require(milestoneId);
+        Submission submission = new Submission();
+        submission.subcommitteeId = subcommitteeId;
+        submission.milestoneId = milestoneId;
+        apply(submission, milestone, body, new Changes());
+        submission.created(clock.now());
+        repository.persist(submission);
+        repository.flush();
+        return view(submission);
+    }
+
+    @Transactional
+    public SubmissionView update(long id, Body body, String ifMatch) {
+        Submission submission = lockForChange(id);
+        etags.requireMatch(ifMatch, view(submission));
+        requireEditable(submission);
+        Changes changes = new Changes();
+        apply(submission, milestones.require(submission.milestoneId), body, changes);
+        if (!changes.isEmpty()) {
+            submission.updatedAt = clock.now();
+        }
+        repository.flush();
+        return view(submission);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        Submission submission = lockForChange(id);
+        etags.requireMatch(ifMatch, view(submission));
+        if (!Workflow.isDeletable(submission.status)) {
+            throw locked(submission, "Only a DRAFT submission can be deleted.");
+        }
+        attachments.deleteOf(id);
+        repository.delete(submission);
+        repository.flush();
+    }
+
+    @Transactional
+    public SubmissionView submit(long id, String ifMatch) {
+        return move(id, ifMatch, SubmissionAction.SUBMIT, s -> {
+            Instant now = clock.now();
+            if (s.firstSubmittedAt == null) {
+                s.firstSubmittedAt = now;
+                s.late = DueDates.isLate(now, milestones.require(s.milestoneId).dueOn);
+            } else {
+                s.revision++;
+            }
+            s.submittedAt = now;
+        });
+    }
+
+    @Transactional
+    public SubmissionView returnForRevision(long id, String reason, String ifMatch) {
+        return move(id, ifMatch, SubmissionAction.RETURN, s -> s.returnReason = reason);
+    }
+
+    @Transactional
+    public SubmissionView accept(long id, String ifMatch) {
+        return move(id, ifMatch, SubmissionAction.ACCEPT, s -> {
+            if (!comments.withPendingComments(List.of(s.id)).isEmpty()) {
+                throw ProblemException.conflict("PENDING_COMMENTS",
+                        "A comment on this submission is still PENDING: dispose of every comment before accepting.");
+            }
+            s.acceptedAt = clock.now();
+        });
+    }
+
+    /**
+     * Locks the subcommittee of a submission (refusing while it is archived) and reads the
+     * submission, for any write to it or to its attachments and comments.
+     */
+    public Submission lockForChange(long id) {
+        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        return repository.require(id);
+    }
+
+    /** Attachments are changed only while the submission may be edited. */
+    public void requireEditable(Submission submission) {
+        if (!Workflow.isEditable(submission.status)) {
+            throw locked(submission, "A submission can be changed only while it is DRAFT or RETURNED.");
+        }
+    }
+
+    /** Records that something the submission's representation shows (its attachments) changed. */
+    public void touch(Submission submission) {
+        submission.updatedAt = clock.now();
+    }
+
+    public SubmissionView view(Submission submission) {
+        return views(List.of(submission)).get(0);
+    }
+
+    private SubmissionView move(long id, String ifMatch, SubmissionAction action, Consumer<Submission> effect) {
+        Submission submission = lockForChange(id);
+        SubmissionView current = view(submission);
+        etags.requireMatch(ifMatch, current);
+        SubmissionStatus next = Workflow.next(submission.status, action).orElseThrow(() -> ProblemException.conflict(
+                "INVALID_TRANSITION", "A submission that is " + submission.status + " cannot be " + past(action) + ".")
+                .with("allowedActions", current.allowedActions()));
+        effect.accept(submission);
+        submission.status = next;
+        submission.updatedAt = clock.now();
+        repository.flush();
+        return view(submission);
+    }
+
+    private static String past(SubmissionAction action) {
+        return switch (action) {
+            case SUBMIT -> "submitted";
+            case RETURN -> "returned";
+            case ACCEPT -> "accepted";
+            default -> action.wireName();
+        };
+    }
+
+    private void apply(Submission s, Milestone milestone, Body body, Changes changes) {
+        if (body.has("responsibilityId")) {
+            long responsibilityId = body.id("responsibilityId");
+            if (!milestone.responsibilityIds.contains(responsibilityId)) {
+                throw ProblemException.invalid("responsibilityId", "must be one of the milestone's responsibilityIds");
+            }
+            repository.find(milestone.id, responsibilityId).filter(other -> !other.id.equals(s.id)).ifPresent(other -> {
+                throw ProblemException.conflict("SUBMISSION_EXISTS", "Submission " + other.id
+                        + " is already the one for this milestone and responsibility.").with("conflictingId", other.id);
+            });
+            changes.set("responsibilityId", s.responsibilityId, responsibilityId, v -> s.responsibilityId = v);
+        }
+        changes.take(body, "title", s.title, v -> s.title = v);
+        changes.take(body, "content", s.content, v -> s.content = v);
+        s.derive();
+    }
+
+    private ProblemException locked(Submission submission, String detail) {
+        return ProblemException.conflict("SUBMISSION_LOCKED", detail + " This one is " + submission.status + ".");
+    }
+
+    private List<SubmissionView> views(List<Submission> page) {
+        List<Long> ids = page.stream().map(s -> s.id).toList();
+        Map<Long, List<AttachmentView>> files = attachments.viewsBySubmission(ids);
+        Set<Long> pending = comments.withPendingComments(ids);
+        Set<Long> archived = subcommittees.archivedAmong(page.stream().map(s -> s.subcommitteeId).distinct().toList());
+        return page.stream().map(s -> SubmissionView.of(s, files.getOrDefault(s.id, List.of()),
+                Workflow.allowedActions(s.status, pending.contains(s.id), archived.contains(s.subcommitteeId)))).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package vn.portal.submission;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.attachment.AttachmentView;
+
+/** A submission in a list: everything but its content. */
+@Schema(name = "SubmissionSummary")
+public record SubmissionSummary(
+        long id,
+        long milestoneId,
+        long responsibilityId,
+        String title,
+        SubmissionStatus status,
+        int revision,
+        Instant firstSubmittedAt,
+        Instant submittedAt,
+        boolean late,
+        String returnReason,
+        Instant acceptedAt,
+        List<AttachmentView> attachments,
+        List<String> allowedActions,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static SubmissionSummary of(SubmissionView v) {
+        return new SubmissionSummary(v.id(), v.milestoneId(), v.responsibilityId(), v.title(), v.status(), v.revision(),
+                v.firstSubmittedAt(), v.submittedAt(), v.late(), v.returnReason(), v.acceptedAt(), v.attachments(),
+                v.allowedActions(), v.createdAt(), v.updatedAt(), v.version());
+    }
+}
