@@ -9,15 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.web.EarlyLimits;
 import vn.portal.common.time.PortalClock;
 import vn.portal.submission.Submission;
 import vn.portal.submission.SubmissionService;
 
 @ApplicationScoped
 public class AttachmentService {
-
-    /** The largest file taken: 20 MiB. */
-    public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
 
     /** A download: the attachment and its bytes. */
     public record Download(AttachmentView attachment, InputStream bytes) {
@@ -48,7 +46,7 @@ public class AttachmentService {
         }
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
+            if (size > EarlyLimits.MAX_FILE_BYTES) {
                 throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A file may be at most 20 MiB.");
             }
             if (size == 0) {

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import vn.portal.common.problem.ProblemException;
-import vn.portal.common.web.RequestGuards;
+import vn.portal.common.web.EarlyLimits;
 
 /**
  * Reads request bodies as JSON trees with our own, stricter parser, so that every way a body can
@@ -37,8 +37,8 @@ public class JsonBodies {
         if (raw == null || raw.length == 0) {
             throw malformed("The body is empty; a JSON object is expected.");
         }
-        if (raw.length > RequestGuards.MAX_JSON_BYTES) {
-            // sent without Content-Length (chunked), so RequestGuards could not refuse it up front
+        if (raw.length > EarlyLimits.MAX_JSON_BYTES) {
+            // sent without Content-Length (chunked), so EarlyLimits could not refuse it up front
             throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A JSON body may be at most 4 MiB.");
         }
         JsonNode node;

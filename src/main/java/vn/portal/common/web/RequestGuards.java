@@ -3,7 +3,6 @@ package vn.portal.common.web;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -20,38 +19,13 @@ import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 
 /**
- * Checks every request before its resource method runs: the body is not over the JSON limit,
- * it is declared as UTF-8 if a charset is named at all, and every query parameter is one the
- * method declares (a typo in a filter must not silently return everything).
+ * Checks every request before its resource method runs: the body is declared as UTF-8 if a
+ * charset is named at all, and every query parameter is one the method declares (a typo in a
+ * filter must not silently return everything). Sizes are checked earlier, by {@link EarlyLimits}.
  */
 public class RequestGuards {
 
-    /** The largest JSON body taken: 4 MiB. */
-    public static final long MAX_JSON_BYTES = 4L * 1024 * 1024;
-
-    /** A multipart body carries one file of at most 20 MiB, plus its part headers. */
-    private static final long MAX_MULTIPART_BYTES = 20L * 1024 * 1024 + 64 * 1024;
-
     private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
-
-    @ServerRequestFilter(preMatching = true)
-    public void bodySize(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        MediaType type = request.getMediaType();
-        if (length == null || type == null) {
-            return;
-        }
-        boolean multipart = type.getSubtype().equals("form-data");
-        try {
-            if (Long.parseLong(length.strip()) > (multipart ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES)) {
-                // refused from the header, before the body is read
-                throw new ProblemException(413, "PAYLOAD_TOO_LARGE",
-                        multipart ? "A file may be at most 20 MiB." : "A JSON body may be at most 4 MiB.");
-            }
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "VALIDATION_FAILED", "Content-Length is not a number.");
-        }
-    }
 
     @ServerRequestFilter
     public void knownParametersOnly(ContainerRequestContext request, ResourceInfo resource) {
