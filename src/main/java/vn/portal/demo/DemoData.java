@@ -93,7 +93,7 @@ public class DemoData {
     public boolean load() {
         try {
             boolean loaded = QuarkusTransaction.requiringNew().call(() -> {
-                if (subcommitteeRepository.codeTaken(CODE.toLowerCase(java.util.Locale.ROOT))) {
+                if (subcommitteeRepository.codeTaken(CODE.toLowerCase(java.util.Locale.ROOT), null)) {
                     return false;
                 }
                 loadStory();

@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -65,9 +63,7 @@ public class Member extends TrackedEntity {
         return active && role == MemberRole.HEAD;
     }
 
-    /** Writes the folded and key columns from the fields; the service calls it after each change. */
-    @PrePersist
-    @PreUpdate
+    /** Writes the folded and key columns from the fields; the service calls it after every change. */
     public void derive() {
         fullNameFolded = TextFold.fold(fullName);
         emailFolded = email.toLowerCase(Locale.ROOT);

@@ -7,8 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -55,9 +53,7 @@ public class Milestone extends TrackedEntity {
         return !status.isClosed() && DueDates.isPastDue(dueOn, today);
     }
 
-    /** Writes the folded column from the title; the service calls it after each change. */
-    @PrePersist
-    @PreUpdate
+    /** Writes the folded and key columns from the fields; the service calls it after every change. */
     public void derive() {
         titleFolded = TextFold.fold(title);
     }

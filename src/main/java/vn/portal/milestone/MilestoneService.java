@@ -30,8 +30,6 @@ public class MilestoneService {
             .enumField("status", "e.status", MilestoneStatus.class)
             .field("createdAt", "e.createdAt");
 
-    private static final List<MilestoneStatus> CLOSED = List.of(MilestoneStatus.DONE, MilestoneStatus.CANCELLED);
-
     @Inject
     MilestoneRepository repository;
 
@@ -60,7 +58,7 @@ public class MilestoneService {
         if (filter.overdue() != null) {
             finder.where(filter.overdue() ? "e.status not in :closed and e.dueOn < :today"
                     : "e.status in :closed or e.dueOn >= :today")
-                    .parameter("closed", CLOSED).parameter("today", today);
+                    .parameter("closed", MilestoneStatus.CLOSED).parameter("today", today);
         }
         return finder.page(repository.getEntityManager(), page,
                 list -> list.stream().map(m -> MilestoneView.of(m, today)).toList());

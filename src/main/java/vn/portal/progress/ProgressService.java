@@ -22,7 +22,6 @@ import vn.portal.subcommittee.SubcommitteeService;
 @ApplicationScoped
 public class ProgressService {
 
-    private static final List<MilestoneStatus> CLOSED = List.of(MilestoneStatus.DONE, MilestoneStatus.CANCELLED);
     private static final List<SubmissionStatus> HANDED_IN = List.of(SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED);
 
     @Inject
@@ -53,7 +52,7 @@ public class ProgressService {
                     sum(case when m.status not in :closed and m.dueOn >= :today and m.dueOn <= :lastDueSoon
                         then 1 else 0 end)
                 from Milestone m where m.subcommitteeId = :sid""", Object[].class)
-                .setParameter("sid", sid).setParameter("closed", CLOSED).setParameter("today", today)
+                .setParameter("sid", sid).setParameter("closed", MilestoneStatus.CLOSED).setParameter("today", today)
                 .setParameter("lastDueSoon", DueDates.lastDueSoonDay(today)).getSingleResult();
         return new Milestones(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]), count(row[5]),
                 count(row[6]));

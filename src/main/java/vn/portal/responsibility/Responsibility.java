@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,9 +58,7 @@ public class Responsibility extends TrackedEntity {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
-    /** Writes the folded and key columns from the fields; the service calls it after each change. */
-    @PrePersist
-    @PreUpdate
+    /** Writes the folded and key columns from the fields; the service calls it after every change. */
     public void derive() {
         areaFolded = TextFold.fold(area);
         sectionFolded = TextFold.fold(documentSection);

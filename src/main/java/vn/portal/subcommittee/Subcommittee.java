@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.util.Locale;
 import vn.portal.common.persistence.TrackedEntity;
@@ -54,9 +52,7 @@ public class Subcommittee extends TrackedEntity {
         return status == SubcommitteeStatus.ARCHIVED;
     }
 
-    @PrePersist
-    @PreUpdate
-    /** Writes the folded columns from the fields; the service calls it after each change. */
+    /** Writes the folded and key columns from the fields; the service calls it after every change. */
     public void derive() {
         codeFolded = code.toLowerCase(Locale.ROOT);
         nameFolded = TextFold.fold(name);

@@ -33,8 +33,12 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
         return subcommittee;
     }
 
-    public boolean codeTaken(String foldedCode) {
-        return count("codeFolded", foldedCode) > 0;
+    /** Whether another subcommittee has the code; runs without flushing the one being written. */
+    public boolean codeTaken(String foldedCode, Long self) {
+        return getEntityManager().createQuery("""
+                select count(s) from Subcommittee s where s.codeFolded = :code and (:self is null or s.id <> :self)""",
+                Long.class).setParameter("code", foldedCode).setParameter("self", self)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult() > 0;
     }
 
     /** The active head's member id for each of the given subcommittees that has one. */

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.Locale;
 import java.util.Map;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
@@ -55,7 +54,7 @@ public class SubcommitteeService {
         Subcommittee subcommittee = new Subcommittee();
         apply(subcommittee, body, new Changes());
         requireTermInOrder(subcommittee);
-        requireCodeFree(subcommittee.code);
+        requireCodeFree(subcommittee);
         subcommittee.created(clock.now());
         repository.persist(subcommittee);
         repository.flush();
@@ -67,7 +66,6 @@ public class SubcommitteeService {
         Subcommittee subcommittee = repository.lockForWrite(id);
         etags.requireMatch(ifMatch, view(subcommittee));
         boolean wasArchived = subcommittee.isArchived();
-        String codeBefore = subcommittee.code;
         Changes changes = new Changes();
         apply(subcommittee, body, changes);
         if (wasArchived && !changes.isEmpty()
@@ -75,9 +73,7 @@ public class SubcommitteeService {
             throw archived();
         }
         requireTermInOrder(subcommittee);
-        if (!subcommittee.code.equalsIgnoreCase(codeBefore)) {
-            requireCodeFree(subcommittee.code);
-        }
+        requireCodeFree(subcommittee);
         if (!changes.isEmpty()) {
             subcommittee.updatedAt = clock.now();
         }
@@ -131,6 +127,7 @@ public class SubcommitteeService {
         changes.take(body, "termEnd", s.termEnd, v -> s.termEnd = v);
         changes.take(body, "description", s.description, v -> s.description = v);
         changes.take(body, "status", s.status, v -> s.status = v);
+        s.derive();
     }
 
     private static void requireTermInOrder(Subcommittee s) {
@@ -139,9 +136,9 @@ public class SubcommitteeService {
         }
     }
 
-    private void requireCodeFree(String code) {
-        if (repository.codeTaken(code.toLowerCase(Locale.ROOT))) {
-            throw ProblemException.conflict("CODE_TAKEN", "A subcommittee with code " + code + " already exists.");
+    private void requireCodeFree(Subcommittee s) {
+        if (repository.codeTaken(s.codeFolded, s.id)) {
+            throw ProblemException.conflict("CODE_TAKEN", "A subcommittee with code " + s.code + " already exists.");
         }
     }
 

@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import vn.portal.common.persistence.TrackedEntity;
@@ -56,9 +54,7 @@ public class Submission extends TrackedEntity {
     @Column(name = "accepted_at")
     public Instant acceptedAt;
 
-    /** Writes the folded title; the service calls it after each change. */
-    @PrePersist
-    @PreUpdate
+    /** Writes the folded and key columns from the fields; the service calls it after every change. */
     public void derive() {
         titleFolded = TextFold.fold(title);
     }

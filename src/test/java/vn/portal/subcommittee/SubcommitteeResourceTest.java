@@ -581,4 +581,23 @@ class SubcommitteeResourceTest {
         given().queryParam("q", promoted.jsonPath().getString("code")).get(BASE).then()
                 .body("items.find { it.id == " + id + " }.headMemberId", equalTo((int) next));
     }
+
+    @Test
+    void aCodeCanBeChangedToOneNobodyHas() {
+        long id = Api.createSubcommittee();
+        String code = "FREE-" + Api.unique();
+        Api.json().body(Map.of("code", code)).patch("/api/v1/subcommittees/" + id)
+                .then().statusCode(200).body("code", equalTo(code));
+        Api.json().body(Map.of("code", code.toLowerCase())).patch("/api/v1/subcommittees/" + id)
+                .then().statusCode(200).body("code", equalTo(code.toLowerCase()));
+    }
+
+    @Test
+    void aWeakTagNeverSatisfiesIfMatch() {
+        long id = Api.createSubcommittee();
+        String tag = Api.etag("/api/v1/subcommittees/" + id);
+        Api.json().header("If-Match", "W/" + tag).body(Map.of("name", "Tên mới")).patch("/api/v1/subcommittees/" + id)
+                .then().spec(Api.problem(412, "PRECONDITION_FAILED"));
+        given().header("If-None-Match", "W/" + tag).get("/api/v1/subcommittees/" + id).then().statusCode(304);
+    }
 }

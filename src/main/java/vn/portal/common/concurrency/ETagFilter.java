@@ -22,7 +22,7 @@ public class ETagFilter {
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean safe = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        if (safe && response.getStatus() == 200 && ifNoneMatch != null && ETags.matches(ifNoneMatch, tag)) {
+        if (safe && response.getStatus() == 200 && ifNoneMatch != null && ETags.matches(ifNoneMatch, tag, true)) {
             response.setStatus(304);
             response.setEntity(null);
         }

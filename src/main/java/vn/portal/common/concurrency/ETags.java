@@ -34,16 +34,19 @@ public class ETags {
      * Without the header the write goes ahead (last writer wins).
      */
     public void requireMatch(String ifMatch, SingleResource current) {
-        if (ifMatch != null && !matches(ifMatch, of(current))) {
+        if (ifMatch != null && !matches(ifMatch, of(current), false)) {
             throw ProblemException.preconditionFailed();
         }
     }
 
-    /** Whether a list of tags, as in If-Match or If-None-Match, names {@code current} (weakly compared). */
-    public static boolean matches(String header, String current) {
+    /**
+     * Whether a list of tags names {@code current}: If-Match compares strongly (a weak tag never
+     * matches), If-None-Match weakly (RFC 9110).
+     */
+    public static boolean matches(String header, String current, boolean weak) {
         for (String candidate : header.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*") || strip(tag).equals(strip(current))) {
+            if (tag.equals("*") || (weak ? strip(tag) : tag).equals(current)) {
                 return true;
             }
         }

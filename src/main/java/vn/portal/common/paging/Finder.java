@@ -2,7 +2,6 @@ package vn.portal.common.paging;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +54,6 @@ public final class Finder<E> {
             parameters.put("q" + i, TextFold.containsPattern(words.get(i)));
         }
         return this;
-    }
-
-    public Finder<E> in(String path, String name, Collection<?> values) {
-        return where(path + " in :" + name, name, values);
     }
 
     public <V> PageView<V> page(EntityManager em, PageRequest request, Function<List<E>, List<V>> toViews) {

@@ -13,7 +13,7 @@ import vn.portal.common.problem.ProblemException;
 /**
  * Parses the query parameters of one list request, collecting every complaint so that the
  * caller learns of all bad parameters at once; {@link #page} throws them. Unknown parameter
- * names are refused before this runs ({@code QueryParameterGuard}).
+ * names are refused before this runs ({@code RequestGuards}).
  */
 public final class QueryParams {
 
@@ -83,8 +83,8 @@ public final class QueryParams {
             errors.add(new FieldError(name, "must be at most " + MAX_QUERY_LENGTH + " characters"));
             return null;
         }
-        if (raw.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
-            errors.add(new FieldError(name, "must not contain control characters"));
+        if (raw.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
+            errors.add(new FieldError(name, "must not contain control characters or unpaired surrogates"));
             return null;
         }
         return raw;
