@@ -13,6 +13,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.specification.ResponseSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,6 +74,75 @@ public final class Api {
         body.putAll(overrides);
         return json().body(body).post("/api/v1/subcommittees/" + subcommitteeId + "/milestones")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A DRAFT submission of {@code responsibilityId} for {@code milestoneId}. */
+    public static long createSubmission(long milestoneId, long responsibilityId) {
+        return json().body(Map.of("responsibilityId", responsibilityId, "title", "Số liệu, bảng biểu " + unique()))
+                .post("/api/v1/milestones/" + milestoneId + "/submissions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * A submission in {@code status} (DRAFT, SUBMITTED, RETURNED or ACCEPTED), in a subcommittee of
+     * its own with one member, one responsibility and one milestone due 2020-02-22.
+     */
+    public static long createSubmissionIn(String status) {
+        long subcommitteeId = createSubcommittee();
+        long memberId = createMember(subcommitteeId, "MEMBER");
+        long responsibilityId = createResponsibility(subcommitteeId, memberId, "Kinh tế", "Báo cáo chính trị", "LEAD");
+        long milestoneId = createMilestone(subcommitteeId, "2020-02-22", Map.of("responsibilityIds", List.of(responsibilityId)));
+        long submissionId = createSubmission(milestoneId, responsibilityId);
+        moveSubmission(submissionId, status);
+        return submissionId;
+    }
+
+    /** Moves a DRAFT submission through the workflow to {@code status}. */
+    public static void moveSubmission(long submissionId, String status) {
+        switch (status) {
+            case "DRAFT" -> {
+            }
+            case "SUBMITTED" -> submit(submissionId);
+            case "RETURNED" -> {
+                submit(submissionId);
+                returnSubmission(submissionId, "Đề nghị bổ sung số liệu năm 2019.");
+            }
+            case "ACCEPTED" -> {
+                submit(submissionId);
+                acceptSubmission(submissionId);
+            }
+            default -> throw new IllegalArgumentException("no such submission status: " + status);
+        }
+    }
+
+    public static void submit(long submissionId) {
+        json().post("/api/v1/submissions/" + submissionId + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+    }
+
+    public static void returnSubmission(long submissionId, String reason) {
+        json().body(Map.of("reason", reason)).post("/api/v1/submissions/" + submissionId + "/return")
+                .then().statusCode(200).body("status", equalTo("RETURNED"));
+    }
+
+    public static void acceptSubmission(long submissionId) {
+        json().post("/api/v1/submissions/" + submissionId + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
+
+    /** A PENDING comment on a SUBMITTED or RETURNED submission. */
+    public static long createComment(long submissionId, String body) {
+        return json().body(Map.of("body", body)).post("/api/v1/submissions/" + submissionId + "/comments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Records a comment's disposition; {@code rationale} may be null. */
+    public static void disposeComment(long commentId, String disposition, String rationale) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("disposition", disposition);
+        if (rationale != null) {
+            body.put("rationale", rationale);
+        }
+        json().body(body).patch("/api/v1/comments/" + commentId).then().statusCode(200)
+                .body("disposition", equalTo(disposition));
     }
 
     /** Sets the subcommittee's status to ARCHIVED, after which writes inside it are refused. */
