@@ -11,6 +11,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.specification.ResponseSpecification;
 import java.util.Map;
@@ -73,6 +74,44 @@ public final class Api {
         body.putAll(overrides);
         return json().body(body).post("/api/v1/subcommittees/" + subcommitteeId + "/milestones")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A DRAFT submission for (milestone, responsibility); the milestone must expect the responsibility. */
+    public static long createSubmission(long milestoneId, long responsibilityId) {
+        return createSubmission(milestoneId, responsibilityId, Map.of());
+    }
+
+    public static long createSubmission(long milestoneId, long responsibilityId, Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "responsibilityId", responsibilityId, "title", "Số liệu, bảng biểu " + unique()));
+        body.putAll(overrides);
+        return json().body(body).post("/api/v1/milestones/" + milestoneId + "/submissions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Submits a DRAFT or RETURNED submission, with the body left out, and returns the submission. */
+    public static JsonPath submit(long submissionId) {
+        return given().noContentType().post("/api/v1/submissions/" + submissionId + "/submit").then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath returnSubmission(long submissionId, String reason) {
+        return json().body(Map.of("reason", reason)).post("/api/v1/submissions/" + submissionId + "/return")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath accept(long submissionId) {
+        return given().noContentType().post("/api/v1/submissions/" + submissionId + "/accept").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A PENDING comment on a SUBMITTED or RETURNED submission. */
+    public static long createComment(long submissionId) {
+        return json().body(Map.of("body", "Đề nghị bổ sung số liệu năm 2019 " + unique()))
+                .post("/api/v1/submissions/" + submissionId + "/comments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static void disposeComment(long commentId, String disposition) {
+        json().body(Map.of("disposition", disposition)).patch("/api/v1/comments/" + commentId).then().statusCode(200);
     }
 
     /** Sets the subcommittee's status to ARCHIVED, after which writes inside it are refused. */
