@@ -252,7 +252,7 @@ class CommentResourceTest {
         long sid = Api.createSubmissionIn("SUBMITTED");
         long id = Api.createComment(sid, "Ý kiến");
         Api.disposeComment(id, "INCORPORATED", null);
-        Api.acceptSubmission(sid);
+        Api.accept(sid);
         String before = read(id).header("ETag");
 
         patch(id, "{\"disposition\":\"REJECTED\",\"rationale\":\"" + RATIONALE + "\"}")

@@ -108,7 +108,7 @@ class ProgressResourceTest {
         long returned = submissionIn("RETURNED", dueToday, culture);
         long accepted = submissionIn("SUBMITTED", dueToday, defence);
         Api.disposeComment(Api.createComment(accepted, "Đề nghị bổ sung nguồn số liệu."), "INCORPORATED", null);
-        Api.acceptSubmission(accepted);
+        Api.accept(accepted);
         Api.createComment(lateSubmitted, "Ý kiến chưa xử lý");
         Api.disposeComment(Api.createComment(lateSubmitted, "Ý kiến tiếp thu"), "INCORPORATED", null);
         Api.disposeComment(Api.createComment(lateSubmitted, "Ý kiến giải trình"), "EXPLAINED", "Đã có trong Phần II.");

@@ -11,6 +11,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.specification.ResponseSpecification;
 import java.util.List;
@@ -76,10 +77,16 @@ public final class Api {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** A DRAFT submission of {@code responsibilityId} for {@code milestoneId}. */
+    /** A DRAFT submission for (milestone, responsibility); the milestone must expect the responsibility. */
     public static long createSubmission(long milestoneId, long responsibilityId) {
-        return json().body(Map.of("responsibilityId", responsibilityId, "title", "Số liệu, bảng biểu " + unique()))
-                .post("/api/v1/milestones/" + milestoneId + "/submissions")
+        return createSubmission(milestoneId, responsibilityId, Map.of());
+    }
+
+    public static long createSubmission(long milestoneId, long responsibilityId, Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "responsibilityId", responsibilityId, "title", "Số liệu, bảng biểu " + unique()));
+        body.putAll(overrides);
+        return json().body(body).post("/api/v1/milestones/" + milestoneId + "/submissions")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -109,29 +116,40 @@ public final class Api {
             }
             case "ACCEPTED" -> {
                 submit(submissionId);
-                acceptSubmission(submissionId);
+                accept(submissionId);
             }
             default -> throw new IllegalArgumentException("no such submission status: " + status);
         }
     }
 
-    public static void submit(long submissionId) {
-        json().post("/api/v1/submissions/" + submissionId + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+    /** Submits a DRAFT or RETURNED submission, with the body left out, and returns the submission. */
+    public static JsonPath submit(long submissionId) {
+        return given().noContentType().post("/api/v1/submissions/" + submissionId + "/submit").then().statusCode(200)
+                .body("status", equalTo("SUBMITTED")).extract().jsonPath();
     }
 
-    public static void returnSubmission(long submissionId, String reason) {
-        json().body(Map.of("reason", reason)).post("/api/v1/submissions/" + submissionId + "/return")
-                .then().statusCode(200).body("status", equalTo("RETURNED"));
+    public static JsonPath returnSubmission(long submissionId, String reason) {
+        return json().body(Map.of("reason", reason)).post("/api/v1/submissions/" + submissionId + "/return")
+                .then().statusCode(200).body("status", equalTo("RETURNED")).extract().jsonPath();
     }
 
-    public static void acceptSubmission(long submissionId) {
-        json().post("/api/v1/submissions/" + submissionId + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+    public static JsonPath accept(long submissionId) {
+        return given().noContentType().post("/api/v1/submissions/" + submissionId + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).extract().jsonPath();
     }
 
     /** A PENDING comment on a SUBMITTED or RETURNED submission. */
+    public static long createComment(long submissionId) {
+        return createComment(submissionId, "Đề nghị bổ sung số liệu năm 2019 " + unique());
+    }
+
     public static long createComment(long submissionId, String body) {
         return json().body(Map.of("body", body)).post("/api/v1/submissions/" + submissionId + "/comments")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static void disposeComment(long commentId, String disposition) {
+        disposeComment(commentId, disposition, null);
     }
 
     /** Records a comment's disposition; {@code rationale} may be null. */
