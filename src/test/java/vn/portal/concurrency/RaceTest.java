@@ -9,25 +9,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.portal.support.Api;
+import vn.portal.support.Races;
+import vn.portal.support.Races.Outcome;
 
 /** Real concurrent HTTP requests released together: the rules hold, the losers get the rule's code, never a 500. */
 @QuarkusTest
@@ -36,44 +28,18 @@ class RaceTest {
     private static final int THREADS = 12;
     private static final int ROUNDS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Random random = new Random(20200220L);
 
     @TestHTTPResource("/")
     URI root;
 
-    private record Outcome(int status, String body, String etag) {
-
-        String code() {
-            return status >= 400 ? JsonPath.from(body).getString("code") : null;
-        }
-
-        JsonPath json() {
-            return JsonPath.from(body);
-        }
-
-        @Override
-        public String toString() {
-            return status + (status >= 400 ? " " + code() : "");
-        }
-    }
-
     private HttpRequest post(String path, Map<String, ?> body) {
-        return HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
+        return Races.request(root.resolve(path), "POST", "application/json", write(body), null);
     }
 
     private HttpRequest patch(String path, Map<String, ?> body, String ifMatch) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/merge-patch+json").header("Accept", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body)));
-        if (ifMatch != null) {
-            builder.header("If-Match", ifMatch);
-        }
-        return builder.build();
+        return Races.request(root.resolve(path), "PATCH", "application/merge-patch+json", write(body), ifMatch);
     }
 
     private static String write(Map<String, ?> body) {
@@ -82,48 +48,6 @@ class RaceTest {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    /** Sends every request from its own thread, all released at once by one start gate. */
-    private static List<Outcome> race(IntFunction<HttpRequest> requestNo) throws Exception {
-        List<HttpRequest> requests = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            requests.add(requestNo.apply(i));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch ready = new CountDownLatch(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (HttpRequest request : requests) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-                    return new Outcome(response.statusCode(), response.body(),
-                            response.headers().firstValue("ETag").orElse(null));
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "the racers did not get ready");
-            start.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get(90, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Exactly one request won with {@code winStatus}; every other one lost with {@code loseStatus} and {@code code}. */
-    private static Outcome onlyWinner(List<Outcome> outcomes, int winStatus, int loseStatus, String code) {
-        String summary = outcomes.stream().map(Outcome::toString).collect(Collectors.joining(", "));
-        List<Outcome> winners = outcomes.stream().filter(o -> o.status() == winStatus).toList();
-        assertEquals(1, winners.size(), "exactly one winner expected: " + summary);
-        long losers = outcomes.stream().filter(o -> o.status() == loseStatus && code.equals(o.code())).count();
-        assertEquals(THREADS - 1, losers, "every other request should answer " + loseStatus + " " + code + ": " + summary);
-        return winners.get(0);
     }
 
     private String randomCase(String text) {
@@ -139,7 +63,7 @@ class RaceTest {
         for (int round = 0; round < ROUNDS; round++) {
             long sid = Api.createSubcommittee();
             String tag = Api.unique();
-            Outcome winner = onlyWinner(race(i -> post("/api/v1/subcommittees/" + sid + "/members",
+            Outcome winner = Races.onlyWinner(Races.race(THREADS, i -> post("/api/v1/subcommittees/" + sid + "/members",
                     Map.of("fullName", "Trưởng ban " + i, "role", "HEAD", "email", "head" + i + "." + tag + "@thanhuy.vn"))),
                     201, 409, "HEAD_ALREADY_ASSIGNED");
             long head = winner.json().getLong("id");
@@ -159,7 +83,7 @@ class RaceTest {
             for (int i = 0; i < THREADS; i++) {
                 deputies[i] = Api.createMember(sid, "DEPUTY_HEAD");
             }
-            Outcome winner = onlyWinner(race(i -> patch("/api/v1/members/" + deputies[i], Map.of("role", "HEAD"), null)),
+            Outcome winner = Races.onlyWinner(Races.race(THREADS, i -> patch("/api/v1/members/" + deputies[i], Map.of("role", "HEAD"), null)),
                     200, 409, "HEAD_ALREADY_ASSIGNED");
             long head = winner.json().getLong("id");
 
@@ -185,10 +109,10 @@ class RaceTest {
                 chosen.add(spellings.get(random.nextInt(spellings.size())));
                 holderOf.add(holders[random.nextInt(holders.length)]);
             }
-            List<Outcome> outcomes = race(i -> post("/api/v1/subcommittees/" + sid + "/responsibilities",
+            List<Outcome> outcomes = Races.race(THREADS, i -> post("/api/v1/subcommittees/" + sid + "/responsibilities",
                     Map.of("memberId", holderOf.get(i), "area", chosen.get(i).get(0), "documentSection", chosen.get(i).get(1),
                             "title", "Báo cáo " + i, "role", "LEAD")));
-            Outcome winner = onlyWinner(outcomes, 201, 409, "RESPONSIBILITY_OVERLAP");
+            Outcome winner = Races.onlyWinner(outcomes, 201, 409, "RESPONSIBILITY_OVERLAP");
             long lead = winner.json().getLong("id");
             for (Outcome outcome : outcomes) {
                 if (outcome != winner) {
@@ -212,7 +136,7 @@ class RaceTest {
             for (int i = 0; i < THREADS; i++) {
                 variants.add(randomCase(email));
             }
-            onlyWinner(race(i -> post("/api/v1/subcommittees/" + sid + "/members",
+            Races.onlyWinner(Races.race(THREADS, i -> post("/api/v1/subcommittees/" + sid + "/members",
                     Map.of("fullName", "Thư ký " + i, "role", "SECRETARY", "email", variants.get(i)))),
                     201, 409, "EMAIL_TAKEN");
 
@@ -228,7 +152,7 @@ class RaceTest {
             for (int i = 0; i < THREADS; i++) {
                 variants.add(randomCase(code));
             }
-            Outcome winner = onlyWinner(race(i -> post("/api/v1/subcommittees", Map.of("code", variants.get(i),
+            Outcome winner = Races.onlyWinner(Races.race(THREADS, i -> post("/api/v1/subcommittees", Map.of("code", variants.get(i),
                     "name", "Tiểu ban Văn kiện " + i, "kind", "DOCUMENTS",
                     "congress", "Đại hội đại biểu Đảng bộ Thành phố lần thứ XXV", "termStart", 2020, "termEnd", 2025))),
                     201, 409, "CODE_TAKEN");
@@ -245,7 +169,7 @@ class RaceTest {
             long id = Api.createMember(sid, Map.of("fullName", "Nguyễn Văn Gốc"));
             String path = "/api/v1/members/" + id;
             String etag = Api.etag(path);
-            Outcome winner = onlyWinner(race(i -> patch(path, Map.of("fullName", "Nguyễn Văn Số " + i), etag)),
+            Outcome winner = Races.onlyWinner(Races.race(THREADS, i -> patch(path, Map.of("fullName", "Nguyễn Văn Số " + i), etag)),
                     200, 412, "PRECONDITION_FAILED");
 
             given().get(path).then().statusCode(200)
@@ -259,7 +183,7 @@ class RaceTest {
         long sid = Api.createSubcommittee();
         long id = Api.createMember(sid, Map.of("fullName", "Nguyễn Văn Gốc"));
         String path = "/api/v1/members/" + id;
-        List<Outcome> outcomes = race(i -> patch(path, Map.of("phone", "0900 000 " + i), null));
+        List<Outcome> outcomes = Races.race(THREADS, i -> patch(path, Map.of("phone", "0900 000 " + i), null));
         String summary = outcomes.stream().map(Outcome::toString).collect(Collectors.joining(", "));
         List<Outcome> applied = outcomes.stream().filter(o -> o.status() == 200).toList();
         assertTrue(!applied.isEmpty(), summary);

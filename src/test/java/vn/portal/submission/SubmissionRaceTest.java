@@ -7,24 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.portal.support.Api;
+import vn.portal.support.Races;
+import vn.portal.support.Races.Outcome;
 
 /** Real concurrent HTTP requests on one submission, released together: one wins, the others get the rule's code. */
 @QuarkusTest
@@ -32,85 +22,17 @@ class SubmissionRaceTest {
 
     private static final int THREADS = 10;
     private static final int ROUNDS = 3;
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     @TestHTTPResource("/")
     URI root;
 
-    private record Outcome(int status, String body, String etag) {
-
-        String code() {
-            return status >= 400 ? JsonPath.from(body).getString("code") : null;
-        }
-
-        JsonPath json() {
-            return JsonPath.from(body);
-        }
-
-        @Override
-        public String toString() {
-            return status + (status >= 400 ? " " + code() : "");
-        }
-    }
-
     private HttpRequest post(String path, String json, String ifMatch) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
-        if (json == null) {
-            builder.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        }
-        if (ifMatch != null) {
-            builder.header("If-Match", ifMatch);
-        }
-        return builder.build();
+        return Races.request(root.resolve(path), "POST", "application/json", json, ifMatch);
     }
 
     private HttpRequest action(long submissionId, String action, String ifMatch) {
         String body = "return".equals(action) ? "{\"reason\":\"Đề nghị bổ sung số liệu.\"}" : null;
         return post("/api/v1/submissions/" + submissionId + "/" + action, body, ifMatch);
-    }
-
-    private static List<Outcome> race(IntFunction<HttpRequest> requestNo) throws Exception {
-        List<HttpRequest> requests = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            requests.add(requestNo.apply(i));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch ready = new CountDownLatch(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (HttpRequest request : requests) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-                    return new Outcome(response.statusCode(), response.body(),
-                            response.headers().firstValue("ETag").orElse(null));
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "the racers did not get ready");
-            start.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get(90, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Outcome onlyWinner(List<Outcome> outcomes, int winStatus, int loseStatus, String code) {
-        String summary = outcomes.stream().map(Outcome::toString).collect(Collectors.joining(", "));
-        List<Outcome> winners = outcomes.stream().filter(o -> o.status() == winStatus).toList();
-        assertEquals(1, winners.size(), "exactly one winner expected: " + summary);
-        long losers = outcomes.stream().filter(o -> o.status() == loseStatus && code.equals(o.code())).count();
-        assertEquals(THREADS - 1, losers, "every other request should answer " + loseStatus + " " + code + ": " + summary);
-        return winners.get(0);
     }
 
     private record Slot(long milestoneId, long responsibilityId) {
@@ -138,9 +60,9 @@ class SubmissionRaceTest {
         for (int round = 0; round < ROUNDS; round++) {
             long id = draft();
 
-            List<Outcome> outcomes = race(i -> action(id, "submit", null));
+            List<Outcome> outcomes = Races.race(THREADS, i -> action(id, "submit", null));
 
-            Outcome winner = onlyWinner(outcomes, 200, 409, "INVALID_TRANSITION");
+            Outcome winner = Races.onlyWinner(outcomes, 200, 409, "INVALID_TRANSITION");
             assertEquals(1, winner.json().getInt("revision"));
             for (Outcome loser : outcomes) {
                 if (loser != winner) {
@@ -159,9 +81,9 @@ class SubmissionRaceTest {
             long id = draft();
             Api.submit(id);
 
-            List<Outcome> outcomes = race(i -> action(id, i % 2 == 0 ? "accept" : "return", null));
+            List<Outcome> outcomes = Races.race(THREADS, i -> action(id, i % 2 == 0 ? "accept" : "return", null));
 
-            Outcome winner = onlyWinner(outcomes, 200, 409, "INVALID_TRANSITION");
+            Outcome winner = Races.onlyWinner(outcomes, 200, 409, "INVALID_TRANSITION");
             String decided = winner.json().getString("status");
             assertTrue(List.of("ACCEPTED", "RETURNED").contains(decided), decided);
             given().get(submission(id)).then().statusCode(200)
@@ -174,11 +96,11 @@ class SubmissionRaceTest {
         for (int round = 0; round < ROUNDS; round++) {
             Slot slot = slot();
 
-            List<Outcome> outcomes = race(i -> post("/api/v1/milestones/" + slot.milestoneId() + "/submissions",
+            List<Outcome> outcomes = Races.race(THREADS, i -> post("/api/v1/milestones/" + slot.milestoneId() + "/submissions",
                     "{\"responsibilityId\":" + slot.responsibilityId() + ",\"title\":\"Số liệu, bảng biểu " + i + "\"}",
                     null));
 
-            Outcome winner = onlyWinner(outcomes, 201, 409, "SUBMISSION_EXISTS");
+            Outcome winner = Races.onlyWinner(outcomes, 201, 409, "SUBMISSION_EXISTS");
             long created = winner.json().getLong("id");
             for (Outcome loser : outcomes) {
                 if (loser != winner) {
@@ -196,11 +118,11 @@ class SubmissionRaceTest {
             long id = draft();
             String etag = Api.etag(submission(id));
 
-            Outcome submitted = onlyWinner(race(i -> action(id, "submit", etag)), 200, 412, "PRECONDITION_FAILED");
+            Outcome submitted = Races.onlyWinner(Races.race(THREADS, i -> action(id, "submit", etag)), 200, 412, "PRECONDITION_FAILED");
             assertEquals(1, submitted.json().getInt("revision"));
 
             String reviewed = submitted.etag();
-            Outcome decided = onlyWinner(race(i -> action(id, i % 2 == 0 ? "accept" : "return", reviewed)),
+            Outcome decided = Races.onlyWinner(Races.race(THREADS, i -> action(id, i % 2 == 0 ? "accept" : "return", reviewed)),
                     200, 412, "PRECONDITION_FAILED");
             given().get(submission(id)).then().statusCode(200)
                     .body("status", equalTo(decided.json().getString("status")))
