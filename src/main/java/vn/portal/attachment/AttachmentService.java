@@ -62,9 +62,9 @@ public class AttachmentService {
         }
     }
 
+    /** 404 unless the attachment exists and belongs to that submission. */
     @Transactional
     public Download download(long submissionId, long attachmentId) {
-        submissions.get(submissionId);
         Attachment attachment = repository.require(submissionId, attachmentId);
         try {
             return new Download(AttachmentView.of(attachment), storage.open(attachment.sha256));
