@@ -484,4 +484,13 @@ class AttachmentResourceTest {
         given().header("If-None-Match", tag).get(attachment(sid, id)).then().statusCode(304);
         given().header("If-None-Match", "\"something-else\"").get(attachment(sid, id)).then().statusCode(200);
     }
+
+    @Test
+    void aBodyThatIsNotTheMultipartItClaimsIsABadRequest() {
+        long id = Api.createSubmissionIn("DRAFT");
+        Api.exact().contentType("multipart/form-data; boundary=zz").body("{\"file\": 8}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/submissions/" + id + "/attachments")
+                .then().spec(Api.problem(400, "VALIDATION_FAILED"));
+        given().get("/api/v1/submissions/" + id).then().statusCode(200).body("attachments", emptyIterable());
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
@@ -91,10 +92,18 @@ public class ProblemMappers {
     }
 
     /**
-     * Failures of the database that are the contract's business: a rule's constraint lost a race,
-     * or a write collided with another one. With If-Match the collision means the tag went stale.
+     * Failures that are the contract's business: a request body that cannot be read, a rule's
+     * constraint that lost a race, or a write that collided with another one (with If-Match, the
+     * collision means the tag went stale).
      */
     static ProblemException classify(Throwable e, boolean hadIfMatch) {
+        if (e instanceof IOException) {
+            // the service wraps its own I/O failures (UncheckedIOException); a bare one is the
+            // framework failing to read the request body: a malformed multipart body, or one cut short
+            return new ProblemException(400, "VALIDATION_FAILED",
+                    "The request body could not be read: it is malformed for its Content-Type or was cut short.",
+                    java.util.List.of(new FieldError("body", "cannot be read as its Content-Type says")));
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return problem;

@@ -56,7 +56,16 @@ class ProblemClassificationTest {
     }
 
     @Test
+    void aRequestBodyThatCannotBeReadIsTheClientsError() {
+        ProblemException problem = ProblemMappers.classify(new java.io.IOException("Connection terminated parsing multipart request"), false);
+        assertEquals(400, problem.status());
+        assertEquals("VALIDATION_FAILED", problem.code());
+        assertEquals("body", problem.errors().get(0).field());
+    }
+
+    @Test
     void anythingElseIsLeftForTheInternalErrorAnswer() {
+        assertNull(ProblemMappers.classify(new java.io.UncheckedIOException(new java.io.IOException("disk full")), false));
         assertNull(ProblemMappers.classify(new IllegalStateException("bug"), false));
         assertNull(ProblemMappers.classify(new PersistenceException(new SQLException("syntax", "42000")), false));
     }
