@@ -4,14 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.portal.common.concurrency.ETags;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.web.Created;
 
@@ -72,17 +72,17 @@ public class AttachmentResource {
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the file's ETag")
-    public Response download(@PathParam("id") long submissionId, @PathParam("aid") long attachmentId, Request request) {
+    public Response download(@PathParam("id") long submissionId, @PathParam("aid") long attachmentId,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         AttachmentService.Download download = service.download(submissionId, attachmentId);
         AttachmentView attachment = download.attachment();
-        EntityTag tag = new EntityTag(attachment.sha256());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
+        String tag = '"' + attachment.sha256() + '"';
+        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag, true)) {
             closeQuietly(download);
-            return notModified.tag(tag).build();
+            return Response.notModified().header(HttpHeaders.ETAG, tag).build();
         }
         return Response.ok(download.bytes(), attachment.contentType())
-                .tag(tag)
+                .header(HttpHeaders.ETAG, tag)
                 .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
                 .header("Content-Disposition", FileNames.contentDisposition(attachment.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
