@@ -493,4 +493,15 @@ class AttachmentResourceTest {
                 .then().spec(Api.problem(400, "VALIDATION_FAILED"));
         given().get("/api/v1/submissions/" + id).then().statusCode(200).body("attachments", emptyIterable());
     }
+
+    @Test
+    void aDownloadIgnoresIfMatchLikeEveryRead() {
+        long sid = Api.createSubmissionIn("DRAFT");
+        byte[] bytes = pdf(2048);
+        long id = uploaded(sid, "Báo cáo.pdf", bytes);
+
+        byte[] read = given().header("If-Match", "\"not-the-tag\"").get(attachment(sid, id))
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(bytes, read);
+    }
 }
