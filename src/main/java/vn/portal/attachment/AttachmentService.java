@@ -47,7 +47,7 @@ public class AttachmentService {
         try {
             long size = Files.size(file);
             if (size > EarlyLimits.MAX_FILE_BYTES) {
-                throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A file may be at most 20 MiB.");
+                throw EarlyLimits.fileTooLarge();
             }
             if (size == 0) {
                 throw ProblemException.invalid("file", "is empty");

@@ -18,6 +18,13 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return comment;
     }
 
+    /** The submission of a comment, read without loading it, so the subcommittee can be locked first. */
+    public long submissionOf(long id) {
+        return getEntityManager().createQuery("select c.submissionId from Comment c where c.id = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("There is no comment " + id + "."));
+    }
+
     /** Of the given submissions, those with at least one comment still PENDING, in one query. */
     public Set<Long> withPendingComments(Collection<Long> submissionIds) {
         if (submissionIds.isEmpty()) {

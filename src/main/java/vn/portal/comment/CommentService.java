@@ -79,11 +79,7 @@ public class CommentService {
     /** Records how a comment was dealt with, until its submission is accepted; never back to PENDING. */
     @Transactional
     public CommentView update(long id, Body body, String ifMatch) {
-        long submissionId = repository.getEntityManager()
-                .createQuery("select c.submissionId from Comment c where c.id = :id", Long.class)
-                .setParameter("id", id).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("There is no comment " + id + "."));
-        Submission submission = submissions.lockForChange(submissionId);
+        Submission submission = submissions.lockForChange(repository.submissionOf(id));
         Comment comment = repository.require(id);
         etags.requireMatch(ifMatch, CommentView.of(comment));
         if (submission.status == SubmissionStatus.ACCEPTED) {

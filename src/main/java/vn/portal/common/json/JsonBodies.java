@@ -39,7 +39,7 @@ public class JsonBodies {
         }
         if (raw.length > EarlyLimits.MAX_JSON_BYTES) {
             // sent without Content-Length (chunked), so EarlyLimits could not refuse it up front
-            throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "A JSON body may be at most 4 MiB.");
+            throw EarlyLimits.jsonTooLarge();
         }
         JsonNode node;
         try {

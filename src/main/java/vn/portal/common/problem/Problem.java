@@ -33,6 +33,13 @@ public final class Problem {
         this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
+    /** The body for a refusal; the title is the status's reason phrase. */
+    public static Problem of(ProblemException e) {
+        jakarta.ws.rs.core.Response.Status status = jakarta.ws.rs.core.Response.Status.fromStatusCode(e.status());
+        return new Problem(status == null ? "Error" : status.getReasonPhrase(), e.status(), e.getMessage(), e.code(),
+                e.errors(), e.extensions());
+    }
+
     public String getType() {
         return "about:blank";
     }

@@ -141,12 +141,9 @@ public class ProblemMappers {
     }
 
     private Response toResponse(ProblemException e) {
-        Response.Status status = Response.Status.fromStatusCode(e.status());
-        String title = status == null ? "Error" : status.getReasonPhrase();
-        Problem body = new Problem(title, e.status(), e.getMessage(), e.code(), e.errors(), e.extensions());
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(body);
+            json = mapper.writeValueAsBytes(Problem.of(e));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -7,9 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 import vn.portal.common.problem.Problem;
+import vn.portal.common.problem.ProblemException;
 
 /**
  * Refuses a body that declares itself too large before a byte of it is read: first on the
@@ -37,6 +36,14 @@ public class EarlyLimits {
     @Inject
     ObjectMapper mapper;
 
+    public static ProblemException jsonTooLarge() {
+        return new ProblemException(413, "PAYLOAD_TOO_LARGE", "A JSON body may be at most 4 MiB.");
+    }
+
+    public static ProblemException fileTooLarge() {
+        return new ProblemException(413, "PAYLOAD_TOO_LARGE", "A file may be at most 20 MiB.");
+    }
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
     }
@@ -53,27 +60,25 @@ public class EarlyLimits {
         try {
             declared = Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            refuse(context, 400, "VALIDATION_FAILED", "Content-Length is not a number.", true);
+            refuse(context, new ProblemException(400, "VALIDATION_FAILED", "Content-Length is not a number."), true);
             return;
         }
         if (declared > (multipart ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES)) {
-            refuse(context, 413, "PAYLOAD_TOO_LARGE",
-                    multipart ? "A file may be at most 20 MiB." : "A JSON body may be at most 4 MiB.", declared > DISCARD_UP_TO);
+            refuse(context, multipart ? fileTooLarge() : jsonTooLarge(), declared > DISCARD_UP_TO);
         } else {
             context.next();
         }
     }
 
-    private void refuse(RoutingContext context, int status, String code, String detail, boolean close) {
+    private void refuse(RoutingContext context, ProblemException problem, boolean close) {
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(new Problem(status == 413 ? "Request Entity Too Large" : "Bad Request",
-                    status, detail, code, List.of(), Map.of()));
+            body = mapper.writeValueAsBytes(Problem.of(problem));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
         // nothing of the body is stored: what still arrives is discarded, and the connection not reused
-        context.response().setStatusCode(status)
+        context.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(io.vertx.core.buffer.Buffer.buffer(body))
