@@ -12,10 +12,16 @@ import vn.portal.common.problem.ProblemException;
 import vn.portal.common.web.EarlyLimits;
 import vn.portal.common.time.PortalClock;
 import vn.portal.submission.Submission;
+import vn.portal.audit.AuditTrail;
 import vn.portal.submission.SubmissionService;
 
 @ApplicationScoped
 public class AttachmentService {
+
+    public static final String ENTITY = "attachment";
+
+    @Inject
+    AuditTrail audit;
 
     /** A download: the attachment and its bytes. */
     public record Download(AttachmentView attachment, InputStream bytes) {
@@ -65,6 +71,7 @@ public class AttachmentService {
     /** 404 unless the attachment exists and belongs to that submission. */
     @Transactional
     public Download download(long submissionId, long attachmentId) {
+        submissions.requireVisible(submissionId);
         Attachment attachment = repository.require(submissionId, attachmentId);
         try {
             return new Download(AttachmentView.of(attachment), storage.open(attachment.sha256));
@@ -75,23 +82,25 @@ public class AttachmentService {
 
     @Transactional
     public void delete(long submissionId, long attachmentId) {
-        Submission submission = submissions.lockForChange(submissionId);
+        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
         Attachment attachment = repository.require(submissionId, attachmentId);
         submissions.requireEditable(submission);
+        AttachmentView before = AttachmentView.of(attachment);
         repository.delete(attachment);
         submissions.touch(submission);
         repository.flush();
+        audit.deleted(ENTITY, attachmentId, submission.subcommitteeId, before);
     }
 
     /** Fails early, before the bytes are stored, when the submission cannot take a file now. */
     @Transactional
     void requireAttachable(long submissionId) {
-        submissions.requireEditable(submissions.lockForChange(submissionId));
+        submissions.requireEditable(submissions.lockForChange(submissionId, SubmissionService.Act.EDIT));
     }
 
     @Transactional
     AttachmentView record(long submissionId, String fileName, String contentType, FileStorage.Stored stored) {
-        Submission submission = submissions.lockForChange(submissionId);
+        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
         submissions.requireEditable(submission);
         Attachment attachment = new Attachment();
         attachment.submissionId = submissionId;
@@ -103,6 +112,8 @@ public class AttachmentService {
         repository.persist(attachment);
         submissions.touch(submission);
         repository.flush();
-        return AttachmentView.of(attachment);
+        AttachmentView view = AttachmentView.of(attachment);
+        audit.created(ENTITY, attachment.id, submission.subcommitteeId, view);
+        return view;
     }
 }

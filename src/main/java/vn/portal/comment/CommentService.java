@@ -3,6 +3,8 @@ package vn.portal.comment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import vn.portal.access.Access;
+import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
@@ -21,6 +23,8 @@ import vn.portal.submission.Workflow;
 @ApplicationScoped
 public class CommentService {
 
+    public static final String ENTITY = "comment";
+
     public static final SortFields SORT = SortFields.byId()
             .enumField("disposition", "e.disposition", Disposition.class)
             .field("createdAt", "e.createdAt");
@@ -32,17 +36,20 @@ public class CommentService {
     SubmissionService submissions;
 
     @Inject
-    SubmissionRepository submissionRepository;
-
-    @Inject
     PortalClock clock;
 
     @Inject
     ETags etags;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public PageView<CommentView> list(long submissionId, Disposition disposition, PageRequest page) {
-        submissionRepository.require(submissionId);
+        submissions.requireVisible(submissionId);
         return Finder.of(Comment.class)
                 .where("e.submissionId = :sid", "sid", submissionId)
                 .where("e.disposition = :disposition", "disposition", disposition)
@@ -51,13 +58,15 @@ public class CommentService {
 
     @Transactional
     public CommentView get(long id) {
-        return CommentView.of(repository.require(id));
+        Comment comment = repository.require(id);
+        submissions.requireVisible(comment.submissionId, what(id));
+        return CommentView.of(comment);
     }
 
     /** New comments only while the submission is SUBMITTED or RETURNED; each starts PENDING. */
     @Transactional
     public CommentView create(long submissionId, Body body) {
-        Submission submission = submissions.lockForChange(submissionId);
+        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.COMMENT);
         if (!Workflow.takesComments(submission.status)) {
             throw ProblemException.conflict("COMMENTS_CLOSED",
                     "Comments are taken while a submission is SUBMITTED or RETURNED; this one is " + submission.status + ".");
@@ -70,18 +79,23 @@ public class CommentService {
         comment.body = body.value("body");
         comment.section = body.value("section");
         comment.rationale = body.value("rationale");
+        comment.authorUserId = access.caller().userId();
         comment.created(clock.now());
         repository.persist(comment);
         repository.flush();
-        return CommentView.of(comment);
+        CommentView view = CommentView.of(comment);
+        audit.created(ENTITY, comment.id, submission.subcommitteeId, view);
+        return view;
     }
 
     /** Records how a comment was dealt with, until its submission is accepted; never back to PENDING. */
     @Transactional
     public CommentView update(long id, Body body, String ifMatch) {
-        Submission submission = submissions.lockForChange(repository.submissionOf(id));
+        Submission submission = submissions.lockForChange(repository.submissionOf(id), SubmissionService.Act.REVIEW,
+                what(id));
         Comment comment = repository.require(id);
-        etags.requireMatch(ifMatch, CommentView.of(comment));
+        CommentView previous = CommentView.of(comment);
+        etags.requireMatch(ifMatch, previous);
         if (submission.status == SubmissionStatus.ACCEPTED) {
             throw ProblemException.conflict("COMMENTS_CLOSED",
                     "The submission is ACCEPTED: how its comments were dealt with no longer changes.");
@@ -99,11 +113,19 @@ public class CommentService {
         }
         if (comment.disposition != before) {
             comment.disposedAt = clock.now();
+            comment.disposedByUserId = access.caller().userId();
         }
         if (!changes.isEmpty()) {
             comment.updatedAt = clock.now();
         }
         repository.flush();
-        return CommentView.of(comment);
+        CommentView after = CommentView.of(comment);
+        audit.record(comment.disposition != before ? "disposed" : "updated", ENTITY, id, submission.subcommitteeId,
+                previous, after);
+        return after;
+    }
+
+    private static String what(long id) {
+        return ENTITY + " " + id;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import vn.portal.access.Access;
+import vn.portal.access.Logins;
 import vn.portal.attachment.AttachmentService;
 import vn.portal.comment.CommentRequest;
 import vn.portal.comment.CommentService;
@@ -35,12 +38,23 @@ import vn.portal.submission.SubmissionService;
 import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.subcommittee.SubcommitteeRequest;
 import vn.portal.subcommittee.SubcommitteeService;
+import vn.portal.user.GlobalRole;
+import vn.portal.user.User;
+import vn.portal.user.UserRepository;
+import vn.portal.user.UserRequest;
+import vn.portal.user.UserService;
 
 /**
  * The news item's story: the Documents Subcommittee of the 25th City Party Congress at its first
  * session on 20 February 2020, replayed at the story's own dates. Loaded only when {@code portal.demo-data=true} (on in dev), through
  * the same services and checks as the API, in one transaction, and only once: a database that
  * already holds the subcommittee is left alone. Besides the head, the names are made up.
+ *
+ * <p>It brings one login per role, with the passwords of {@link #USERS} (documented in the README;
+ * for trying the service, never for production): {@code admin} when the database has no user
+ * yet, an auditor, the head, a deputy head, the secretary, a support-staff editor, a member in
+ * charge of the economy's figures, and an outsider who belongs to no subcommittee. Each acts
+ * in the story by their role.
  */
 @ApplicationScoped
 public class DemoData {
@@ -83,7 +97,31 @@ public class DemoData {
     @Inject
     PortalClock clock;
 
-    void onStart(@Observes StartupEvent event) {
+    @Inject
+    UserService userService;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    Access access;
+
+    /** The demo logins: user name, password, global roles. Passwords follow the rule: 12 to 64 characters. */
+    public static final List<String[]> USERS = List.of(
+            new String[] { "admin", "admin-demo-2020", "ADMIN" },
+            new String[] { "auditor", "auditor-demo-2020", "AUDITOR" },
+            new String[] { "head", "head-demo-2020", "" },
+            new String[] { "deputy", "deputy-demo-2020", "" },
+            new String[] { "secretary", "secretary-demo-2020", "" },
+            new String[] { "support", "support-demo-2020", "" },
+            new String[] { "member", "member-demo-2020", "" },
+            new String[] { "outsider", "outsider-demo-2020", "" });
+
+    /** Before the first admin is made up: the story brings its own (see {@code AdminBootstrap}). */
+    void onStart(@Observes @Priority(1000) StartupEvent event) {
         if (config.demoData()) {
             load();
         }
@@ -96,7 +134,15 @@ public class DemoData {
                 if (subcommitteeRepository.codeTaken(CODE.toLowerCase(java.util.Locale.ROOT), null)) {
                     return false;
                 }
-                loadStory();
+                userService.createFirstAdmin(USERS.get(0)[1]);
+                User admin = users.byUsername("admin").filter(u -> u.roles().contains(GlobalRole.ADMIN))
+                        .or(() -> users.find("storedRoles like '%ADMIN%' and active = true order by id")
+                                .firstResultOptional())
+                        .orElseThrow(() -> new IllegalStateException("no active ADMIN to load the demo data as"));
+                access.actAs(logins.callerOf(admin), () -> {
+                    loadStory();
+                    return null;
+                });
                 return true;
             });
             LOG.infof(loaded ? "Demo data loaded (subcommittee %s)" : "Demo data already present (subcommittee %s)", CODE);
@@ -116,6 +162,7 @@ public class DemoData {
 
     /** The first session adopts the regulation, the tasks and the plan; the submissions follow it. */
     private Void loadFirstSession() {
+        Map<String, Long> logins = demoUsers();
         long sid = subcommittees.create(SubcommitteeRequest.SPEC.parseCreate(json(
                 "code", CODE,
                 "name", "Tiểu ban Văn kiện Đại hội đại biểu Đảng bộ Thành phố lần thứ XXV",
@@ -126,16 +173,16 @@ public class DemoData {
                         + "các thành viên và Kế hoạch xây dựng văn kiện Đại hội."))).id();
 
         long head = member(sid, "Vũ Văn Diện", "HEAD", "Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy",
-                "Thành ủy", "dien.vv@thanhuy.vn");
+                "Thành ủy", "dien.vv@thanhuy.vn", logins.get("head"));
         long deputy = member(sid, "Trần Thị Thu Hà", "DEPUTY_HEAD", "Phó Bí thư Thường trực Thành ủy", "Thành ủy",
-                "ha.ttt@thanhuy.vn");
+                "ha.ttt@thanhuy.vn", logins.get("deputy"));
         long secretary = member(sid, "Lê Minh Tuấn", "SECRETARY", "Chánh Văn phòng Thành ủy", "Văn phòng Thành ủy",
-                "tuan.lm@thanhuy.vn");
+                "tuan.lm@thanhuy.vn", logins.get("secretary"));
         long editor = member(sid, "Phạm Thị Hồng Nhung", "SUPPORT_STAFF", "Tổ biên tập", "Văn phòng Thành ủy",
-                "nhung.pth@thanhuy.vn");
+                "nhung.pth@thanhuy.vn", logins.get("support"));
         member(sid, "Đỗ Quang Vinh", "SUPPORT_STAFF", "Tổ biên tập", "Ban Tuyên giáo Thành ủy", "vinh.dq@thanhuy.vn");
         long economy = member(sid, "Nguyễn Văn Hùng", "MEMBER", "Phó Chủ tịch UBND thành phố", "UBND thành phố",
-                "hung.nv@thanhuy.vn");
+                "hung.nv@thanhuy.vn", logins.get("member"));
         long culture = member(sid, "Hoàng Thị Mai", "MEMBER", "Trưởng ban Tuyên giáo Thành ủy",
                 "Ban Tuyên giáo Thành ủy", "mai.ht@thanhuy.vn");
         long party = member(sid, "Bùi Đức Thắng", "MEMBER", "Trưởng ban Tổ chức Thành ủy", "Ban Tổ chức Thành ủy",
@@ -182,16 +229,16 @@ public class DemoData {
      * a comment still pending.
      */
     private void loadSubmissions(long figures, long economyData, long cultureData, long partyData, long defenceData) {
-        long economy = submission(figures, economyData, "Số liệu, bảng biểu khối kinh tế 2015–2020",
-                "Tăng trưởng GRDP bình quân 7,2%/năm; thu ngân sách năm 2019 vượt 8% dự toán.");
-        attach(economy, "Số liệu kinh tế 2015–2019.csv", """
+        long economy = as("member", () -> submission(figures, economyData, "Số liệu, bảng biểu khối kinh tế 2015–2020",
+                "Tăng trưởng GRDP bình quân 7,2%/năm; thu ngân sách năm 2019 vượt 8% dự toán."));
+        as("member", () -> attach(economy, "Số liệu kinh tế 2015–2019.csv", """
                 Chỉ tiêu,2015,2016,2017,2018,2019
                 Tăng trưởng GRDP (%),6.8,7.0,7.1,7.4,7.6
                 Thu ngân sách (tỷ đồng),4120,4385,4710,5032,5468
                 Vốn đầu tư toàn xã hội (tỷ đồng),15200,16350,17800,19420,21050
-                """);
-        at("2020-02-21T10:00", () -> submissions.submit(economy, null));
-        at("2020-02-24T15:00", () -> submissions.accept(economy, null));
+                """));
+        at("2020-02-21T10:00", () -> as("member", () -> submissions.submit(economy, null)));
+        at("2020-02-24T15:00", () -> as("head", () -> submissions.accept(economy, null)));
 
         long culture = submission(figures, cultureData, "Số liệu, bảng biểu khối văn hóa – xã hội",
                 "Tỷ lệ hộ nghèo giảm còn 1,2%; 100% xã đạt chuẩn quốc gia về y tế.");
@@ -201,7 +248,7 @@ public class DemoData {
                 Số trường đạt chuẩn quốc gia,112,158
                 """);
         at("2020-02-22T16:30", () -> submissions.submit(culture, null));
-        at("2020-02-23T09:00", () -> {
+        at("2020-02-23T09:00", () -> as("secretary", () -> {
             long incorporated = comment(culture, "Đề nghị bổ sung số liệu lao động có việc làm mới.", "Mục 2");
             long explained = comment(culture, "Vì sao tỷ lệ hộ nghèo năm 2017 tăng so với năm 2016?", "Mục 3");
             long rejected = comment(culture, "Đề nghị đưa thêm số liệu toàn tỉnh để so sánh.", null);
@@ -209,7 +256,7 @@ public class DemoData {
             dispose(explained, "EXPLAINED", "Năm 2017 áp dụng chuẩn nghèo đa chiều mới nên số hộ nghèo tăng.");
             dispose(rejected, "REJECTED", "Báo cáo chính trị của Thành phố chỉ dùng số liệu của Thành phố.");
             return submissions.returnForRevision(culture, "Đề nghị bổ sung số liệu lao động, việc làm theo các ý kiến đã tiếp thu.", null);
-        });
+        }));
 
         long party = submission(figures, partyData, "Số liệu, bảng biểu công tác xây dựng Đảng",
                 "Đang tổng hợp số liệu kết nạp đảng viên mới từ các đảng bộ trực thuộc.");
@@ -218,7 +265,7 @@ public class DemoData {
         long defence = submission(figures, defenceData, "Số liệu, bảng biểu quốc phòng – an ninh",
                 "Hoàn thành 100% chỉ tiêu tuyển quân các năm 2015–2019.");
         at("2020-02-24T09:15", () -> submissions.submit(defence, null));
-        at("2020-02-25T08:00", () -> comment(defence, "Đề nghị làm rõ số liệu diễn tập khu vực phòng thủ năm 2019.", null));
+        at("2020-02-25T08:00", () -> as("deputy", () -> comment(defence, "Đề nghị làm rõ số liệu diễn tập khu vực phòng thủ năm 2019.", null)));
     }
 
     private long submission(long milestoneId, long responsibilityId, String title, String content) {
@@ -226,12 +273,13 @@ public class DemoData {
                 responsibilityId, "title", title, "content", content))).id();
     }
 
-    private void attach(long submissionId, String fileName, String text) {
+    private Void attach(long submissionId, String fileName, String text) {
         try {
             Path file = Files.createTempFile("demo-", ".csv");
             try {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
                 attachments.upload(submissionId, file, fileName);
+                return null;
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -255,8 +303,44 @@ public class DemoData {
     }
 
     private long member(long sid, String fullName, String role, String position, String organization, String email) {
+        return member(sid, fullName, role, position, organization, email, null);
+    }
+
+    private long member(long sid, String fullName, String role, String position, String organization, String email,
+            Long userId) {
         return members.create(sid, MemberRequest.SPEC.parseCreate(json("fullName", fullName, "role", role,
-                "position", position, "organization", organization, "email", email, "joinedOn", "2020-02-20"))).id();
+                "position", position, "organization", organization, "email", email, "joinedOn", "2020-02-20",
+                "userId", userId))).id();
+    }
+
+    /** Creates the demo logins that do not exist yet; returns every one's id by user name. */
+    private Map<String, Long> demoUsers() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String[] user : USERS) {
+            long id = users.byUsername(user[0]).map(u -> u.id).orElseGet(() -> userService.create(UserRequest.CREATE
+                    .parseCreate(json("username", user[0], "displayName", displayName(user[0]), "password", user[1],
+                            "roles", user[2].isEmpty() ? List.of() : List.of(user[2])))).id());
+            ids.put(user[0], id);
+        }
+        return ids;
+    }
+
+    private static String displayName(String username) {
+        return switch (username) {
+            case "head" -> "Vũ Văn Diện";
+            case "deputy" -> "Trần Thị Thu Hà";
+            case "secretary" -> "Lê Minh Tuấn";
+            case "support" -> "Phạm Thị Hồng Nhung";
+            case "member" -> "Nguyễn Văn Hùng";
+            case "outsider" -> "Người ngoài Tiểu ban";
+            case "auditor" -> "Kiểm tra viên";
+            default -> "Quản trị hệ thống";
+        };
+    }
+
+    /** Runs part of the story as one of its people. */
+    private <T> T as(String username, java.util.function.Supplier<T> work) {
+        return access.actAs(logins.callerOf(users.byUsername(username).orElseThrow()), work);
     }
 
     private long responsibility(long sid, long memberId, String area, String section, String title, String role,

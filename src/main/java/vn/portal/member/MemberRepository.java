@@ -40,6 +40,13 @@ public class MemberRepository implements PanacheRepository<Member> {
                 .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
+    public Optional<Member> byUser(long subcommitteeId, long userId) {
+        return getEntityManager()
+                .createQuery("from Member m where m.subcommitteeId = :sid and m.userId = :uid", Member.class)
+                .setParameter("sid", subcommitteeId).setParameter("uid", userId)
+                .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+    }
+
     public boolean holdsResponsibilities(long memberId) {
         return getEntityManager().createQuery("select count(r) from Responsibility r where r.memberId = :id", Long.class)
                 .setParameter("id", memberId).getSingleResult() > 0;

@@ -3,7 +3,11 @@ package vn.portal.member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
+import vn.portal.access.Access;
+import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
@@ -14,9 +18,15 @@ import vn.portal.common.persistence.Changes;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 import vn.portal.subcommittee.SubcommitteeService;
+import vn.portal.user.UserRepository;
 
 @ApplicationScoped
 public class MemberService {
+
+    public static final String ENTITY = "member";
+
+    /** The roles only ADMIN or the subcommittee's head may give or take away. */
+    private static final Set<MemberRole> LEADERSHIP = EnumSet.of(MemberRole.HEAD, MemberRole.DEPUTY_HEAD);
 
     public static final SortFields SORT = SortFields.byId()
             .field("fullName", "e.fullNameFolded")
@@ -35,6 +45,15 @@ public class MemberService {
     @Inject
     ETags etags;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    UserRepository users;
+
     @Transactional
     public PageView<MemberView> list(long subcommitteeId, MemberFilter filter, PageRequest page) {
         subcommittees.require(subcommitteeId);
@@ -48,48 +67,86 @@ public class MemberService {
 
     @Transactional
     public MemberView get(long id) {
-        return MemberView.of(repository.require(id));
-    }
-
-    @Transactional
-    public MemberView create(long subcommitteeId, Body body) {
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Member member = new Member();
-        member.subcommitteeId = subcommitteeId;
-        apply(member, body, new Changes());
-        requireRules(member);
-        member.created(clock.now());
-        repository.persist(member);
-        repository.flush();
+        Member member = repository.require(id);
+        access.requireVisible(member.subcommitteeId, what(id));
         return MemberView.of(member);
     }
 
     @Transactional
-    public MemberView update(long id, Body body, String ifMatch) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
-        Member member = repository.require(id);
-        etags.requireMatch(ifMatch, MemberView.of(member));
+    public MemberView create(long subcommitteeId, Body body) {
+        access.requireManager(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId);
+        subcommittees.lockOpenForWrite(subcommitteeId);
+        Member member = new Member();
+        member.subcommitteeId = subcommitteeId;
         Changes changes = new Changes();
         apply(member, body, changes);
+        requirePermissionFor(member, null, changes);
+        requireRules(member);
+        member.created(clock.now());
+        repository.persist(member);
+        repository.flush();
+        MemberView view = MemberView.of(member);
+        audit.created(ENTITY, member.id, subcommitteeId, view);
+        return view;
+    }
+
+    @Transactional
+    public MemberView update(long id, Body body, String ifMatch) {
+        long subcommitteeId = repository.subcommitteeOf(id);
+        access.requireManager(subcommitteeId, what(id));
+        subcommittees.lockOpenForWrite(subcommitteeId);
+        Member member = repository.require(id);
+        MemberView before = MemberView.of(member);
+        etags.requireMatch(ifMatch, before);
+        Changes changes = new Changes();
+        apply(member, body, changes);
+        requirePermissionFor(member, before, changes);
         requireRules(member);
         if (!changes.isEmpty()) {
             member.updatedAt = clock.now();
         }
         repository.flush();
-        return MemberView.of(member);
+        MemberView after = MemberView.of(member);
+        audit.updated(ENTITY, id, subcommitteeId, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        long subcommitteeId = repository.subcommitteeOf(id);
+        access.requireManager(subcommitteeId, what(id));
+        subcommittees.lockOpenForWrite(subcommitteeId);
         Member member = repository.require(id);
-        etags.requireMatch(ifMatch, MemberView.of(member));
+        MemberView before = MemberView.of(member);
+        etags.requireMatch(ifMatch, before);
+        if (LEADERSHIP.contains(member.role)) {
+            access.requireHeadOrAdmin(subcommitteeId);
+        }
         if (repository.holdsResponsibilities(id)) {
             throw ProblemException.conflict("MEMBER_HAS_RESPONSIBILITIES",
                     "The member holds responsibilities; set active to false instead.");
         }
         repository.delete(member);
         repository.flush();
+        audit.deleted(ENTITY, id, subcommitteeId, before);
+    }
+
+    /**
+     * Only ADMIN links a login to a member; only ADMIN or the head gives, takes away or changes
+     * anything of a head or deputy head (so no one appoints themselves by the back door).
+     */
+    private void requirePermissionFor(Member member, MemberView before, Changes changes) {
+        if (changes.all().stream().anyMatch(change -> change.field().equals("userId"))) {
+            access.requireAdmin("Only ADMIN links a login to a member (userId).");
+        }
+        boolean leaderBefore = before != null && LEADERSHIP.contains(before.role());
+        if (!changes.isEmpty() && (leaderBefore || LEADERSHIP.contains(member.role))) {
+            access.requireHeadOrAdmin(member.subcommitteeId);
+        }
+    }
+
+    private static String what(long id) {
+        return ENTITY + " " + id;
     }
 
     private void apply(Member m, Body body, Changes changes) {
@@ -101,22 +158,11 @@ public class MemberService {
         changes.take(body, "phone", m.phone, v -> m.phone = v);
         changes.take(body, "active", m.active, v -> m.active = v);
         if (body.has("userId")) {
-            changes.set("userId", m.userId, requireUser(body.id("userId")), v -> m.userId = v);
+            changes.set("userId", m.userId, body.id("userId"), v -> m.userId = v);
         }
         changes.take(body, "joinedOn", m.joinedOn, v -> m.joinedOn = v);
         changes.take(body, "leftOn", m.leftOn, v -> m.leftOn = v);
         m.derive();
-    }
-
-    /**
-     * There are no logins yet, so no id can name one: a userId other than null is a reference to
-     * something that does not exist.
-     */
-    private static Long requireUser(Long userId) {
-        if (userId != null) {
-            throw ProblemException.invalid("userId", "there is no user " + userId);
-        }
-        return null;
     }
 
     private void requireRules(Member m) {
@@ -128,6 +174,16 @@ public class MemberService {
                 throw ProblemException.conflict("HEAD_ALREADY_ASSIGNED",
                         "The subcommittee already has an active head (member " + head.id + ").")
                         .with("conflictingId", head.id);
+            });
+        }
+        if (m.userId != null && users.findByIdOptional(m.userId).isEmpty()) {
+            throw ProblemException.invalid("userId", "there is no user " + m.userId);
+        }
+        if (m.userId != null) {
+            repository.byUser(m.subcommitteeId, m.userId).filter(other -> !other.id.equals(m.id)).ifPresent(other -> {
+                throw ProblemException.conflict("USER_ALREADY_MEMBER",
+                        "User " + m.userId + " is already linked to member " + other.id + " of this subcommittee.")
+                        .with("conflictingId", other.id);
             });
         }
         repository.byEmail(m.subcommitteeId, m.email.toLowerCase(Locale.ROOT))

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.portal.access.Access;
+import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
@@ -23,6 +25,8 @@ import vn.portal.subcommittee.SubcommitteeService;
 
 @ApplicationScoped
 public class MilestoneService {
+
+    public static final String ENTITY = "milestone";
 
     public static final SortFields SORT = SortFields.defaultingTo("e.dueOn asc")
             .field("dueOn", "e.dueOn")
@@ -45,6 +49,12 @@ public class MilestoneService {
     @Inject
     ETags etags;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public PageView<MilestoneView> list(long subcommitteeId, MilestoneFilter filter, PageRequest page) {
         subcommittees.require(subcommitteeId);
@@ -66,11 +76,14 @@ public class MilestoneService {
 
     @Transactional
     public MilestoneView get(long id) {
-        return MilestoneView.of(repository.require(id), clock.today());
+        Milestone milestone = repository.require(id);
+        access.requireVisible(milestone.subcommitteeId, what(id));
+        return MilestoneView.of(milestone, clock.today());
     }
 
     @Transactional
     public MilestoneView create(long subcommitteeId, Body body) {
+        access.requireManager(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId);
         subcommittees.lockOpenForWrite(subcommitteeId);
         Milestone milestone = new Milestone();
         milestone.subcommitteeId = subcommitteeId;
@@ -78,34 +91,49 @@ public class MilestoneService {
         milestone.created(clock.now());
         repository.persist(milestone);
         repository.flush();
-        return MilestoneView.of(milestone, clock.today());
+        MilestoneView view = MilestoneView.of(milestone, clock.today());
+        audit.created(ENTITY, milestone.id, subcommitteeId, view);
+        return view;
     }
 
     @Transactional
     public MilestoneView update(long id, Body body, String ifMatch) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        long subcommitteeId = repository.subcommitteeOf(id);
+        access.requireManager(subcommitteeId, what(id));
+        subcommittees.lockOpenForWrite(subcommitteeId);
         Milestone milestone = repository.require(id);
-        etags.requireMatch(ifMatch, MilestoneView.of(milestone, clock.today()));
+        MilestoneView before = MilestoneView.of(milestone, clock.today());
+        etags.requireMatch(ifMatch, before);
         Changes changes = new Changes();
         apply(milestone, body, changes);
         if (!changes.isEmpty()) {
             milestone.updatedAt = clock.now();
         }
         repository.flush();
-        return MilestoneView.of(milestone, clock.today());
+        MilestoneView after = MilestoneView.of(milestone, clock.today());
+        audit.updated(ENTITY, id, subcommitteeId, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        long subcommitteeId = repository.subcommitteeOf(id);
+        access.requireManager(subcommitteeId, what(id));
+        subcommittees.lockOpenForWrite(subcommitteeId);
         Milestone milestone = repository.require(id);
-        etags.requireMatch(ifMatch, MilestoneView.of(milestone, clock.today()));
+        MilestoneView before = MilestoneView.of(milestone, clock.today());
+        etags.requireMatch(ifMatch, before);
         if (repository.hasSubmissions(id)) {
             throw ProblemException.conflict("MILESTONE_HAS_SUBMISSIONS",
                     "Submissions were made for this milestone; set its status to CANCELLED instead.");
         }
         repository.delete(milestone);
         repository.flush();
+        audit.deleted(ENTITY, id, subcommitteeId, before);
+    }
+
+    private static String what(long id) {
+        return ENTITY + " " + id;
     }
 
     private void apply(Milestone m, Body body, Changes changes) {

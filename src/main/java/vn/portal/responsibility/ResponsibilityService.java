@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import vn.portal.access.Access;
+import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
@@ -26,6 +28,8 @@ import vn.portal.subcommittee.SubcommitteeService;
 @ApplicationScoped
 public class ResponsibilityService {
 
+    public static final String ENTITY = "responsibility";
+
     public static final SortFields SORT = SortFields.byId()
             .field("area", "e.areaFolded")
             .field("documentSection", "e.sectionFolded")
@@ -44,6 +48,12 @@ public class ResponsibilityService {
     @Inject
     ETags etags;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public PageView<ResponsibilityView> list(long subcommitteeId, ResponsibilityFilter filter, PageRequest page) {
         subcommittees.require(subcommitteeId);
@@ -58,11 +68,14 @@ public class ResponsibilityService {
 
     @Transactional
     public ResponsibilityView get(long id) {
-        return ResponsibilityView.of(repository.require(id));
+        Responsibility responsibility = repository.require(id);
+        access.requireVisible(responsibility.subcommitteeId, what(id));
+        return ResponsibilityView.of(responsibility);
     }
 
     @Transactional
     public ResponsibilityView create(long subcommitteeId, Body body) {
+        access.requireManager(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId);
         subcommittees.lockOpenForWrite(subcommitteeId);
         Responsibility responsibility = new Responsibility();
         responsibility.subcommitteeId = subcommitteeId;
@@ -71,14 +84,19 @@ public class ResponsibilityService {
         responsibility.created(clock.now());
         repository.persist(responsibility);
         repository.flush();
-        return ResponsibilityView.of(responsibility);
+        ResponsibilityView view = ResponsibilityView.of(responsibility);
+        audit.created(ENTITY, responsibility.id, subcommitteeId, view);
+        return view;
     }
 
     @Transactional
     public ResponsibilityView update(long id, Body body, String ifMatch) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        long subcommitteeId = repository.subcommitteeOf(id);
+        access.requireManager(subcommitteeId, what(id));
+        subcommittees.lockOpenForWrite(subcommitteeId);
         Responsibility responsibility = repository.require(id);
-        etags.requireMatch(ifMatch, ResponsibilityView.of(responsibility));
+        ResponsibilityView before = ResponsibilityView.of(responsibility);
+        etags.requireMatch(ifMatch, before);
         Changes changes = new Changes();
         apply(responsibility, body, changes);
         requireSingleLead(responsibility);
@@ -86,20 +104,30 @@ public class ResponsibilityService {
             responsibility.updatedAt = clock.now();
         }
         repository.flush();
-        return ResponsibilityView.of(responsibility);
+        ResponsibilityView after = ResponsibilityView.of(responsibility);
+        audit.updated(ENTITY, id, subcommitteeId, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+        long subcommitteeId = repository.subcommitteeOf(id);
+        access.requireManager(subcommitteeId, what(id));
+        subcommittees.lockOpenForWrite(subcommitteeId);
         Responsibility responsibility = repository.require(id);
-        etags.requireMatch(ifMatch, ResponsibilityView.of(responsibility));
+        ResponsibilityView before = ResponsibilityView.of(responsibility);
+        etags.requireMatch(ifMatch, before);
         if (repository.inUse(id)) {
             throw ProblemException.conflict("RESPONSIBILITY_IN_USE",
                     "A milestone or submission uses this responsibility; take it out of the milestone first.");
         }
         repository.delete(responsibility);
         repository.flush();
+        audit.deleted(ENTITY, id, subcommitteeId, before);
+    }
+
+    private static String what(long id) {
+        return ENTITY + " " + id;
     }
 
     @Transactional

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import vn.portal.access.Access;
+import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
@@ -19,6 +21,8 @@ import vn.portal.common.time.PortalClock;
 
 @ApplicationScoped
 public class SubcommitteeService {
+
+    public static final String ENTITY = "subcommittee";
 
     public static final SortFields SORT = SortFields.byId()
             .field("code", "e.codeFolded")
@@ -35,9 +39,16 @@ public class SubcommitteeService {
     @Inject
     ETags etags;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public PageView<SubcommitteeView> list(SubcommitteeFilter filter, PageRequest page) {
         return Finder.of(Subcommittee.class)
+                .where(Access.visibleClause("e.id"), "callerId", access.restrictedTo())
                 .where("e.kind = :kind", "kind", filter.kind())
                 .where("e.status = :status", "status", filter.status())
                 .search("e.searchText", filter.q())
@@ -46,11 +57,12 @@ public class SubcommitteeService {
 
     @Transactional
     public SubcommitteeView get(long id) {
-        return view(repository.require(id));
+        return view(require(id));
     }
 
     @Transactional
     public SubcommitteeView create(Body body) {
+        access.requireAdmin("Only ADMIN creates subcommittees.");
         Subcommittee subcommittee = new Subcommittee();
         apply(subcommittee, body, new Changes());
         requireTermInOrder(subcommittee);
@@ -58,16 +70,23 @@ public class SubcommitteeService {
         subcommittee.created(clock.now());
         repository.persist(subcommittee);
         repository.flush();
-        return view(subcommittee);
+        SubcommitteeView view = view(subcommittee);
+        audit.created(ENTITY, subcommittee.id, subcommittee.id, view);
+        return view;
     }
 
     @Transactional
     public SubcommitteeView update(long id, Body body, String ifMatch) {
         Subcommittee subcommittee = repository.lockForWrite(id);
-        etags.requireMatch(ifMatch, view(subcommittee));
+        access.requireManager(id, what(id));
+        SubcommitteeView before = view(subcommittee);
+        etags.requireMatch(ifMatch, before);
         boolean wasArchived = subcommittee.isArchived();
         Changes changes = new Changes();
         apply(subcommittee, body, changes);
+        if (changes.all().stream().anyMatch(change -> change.field().equals("status"))) {
+            access.requireAdmin("Only ADMIN archives or un-archives a subcommittee.");
+        }
         if (wasArchived && !changes.isEmpty()
                 && !(changes.onlyTouches("status") && subcommittee.status == SubcommitteeStatus.ACTIVE)) {
             throw archived();
@@ -78,13 +97,18 @@ public class SubcommitteeService {
             subcommittee.updatedAt = clock.now();
         }
         repository.flush();
-        return view(subcommittee);
+        SubcommitteeView after = view(subcommittee);
+        audit.updated(ENTITY, id, id, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
         Subcommittee subcommittee = repository.lockForWrite(id);
-        etags.requireMatch(ifMatch, view(subcommittee));
+        access.requireVisible(id, what(id));
+        access.requireAdmin("Only ADMIN deletes subcommittees.");
+        SubcommitteeView before = view(subcommittee);
+        etags.requireMatch(ifMatch, before);
         if (subcommittee.isArchived()) {
             throw archived();
         }
@@ -94,11 +118,18 @@ public class SubcommitteeService {
         }
         repository.delete(subcommittee);
         repository.flush();
+        audit.deleted(ENTITY, id, id, before);
     }
 
-    /** The subcommittee a read goes into; 404 when it does not exist. */
+    /** The subcommittee a read goes into; 404 when it does not exist or the caller cannot see it. */
     public Subcommittee require(long id) {
-        return repository.require(id);
+        Subcommittee subcommittee = repository.require(id);
+        access.requireVisible(id, what(id));
+        return subcommittee;
+    }
+
+    private static String what(long id) {
+        return ENTITY + " " + id;
     }
 
     /**

@@ -3,7 +3,10 @@ package vn.portal.submission;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import vn.portal.common.problem.ProblemException;
 
 @ApplicationScoped
@@ -20,6 +23,27 @@ public class SubmissionRepository implements PanacheRepository<Submission> {
     public long subcommitteeOf(long id) {
         return getEntityManager().createQuery("select s.subcommitteeId from Submission s where s.id = :id", Long.class)
                 .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    /** The subcommittee of a submission and the member whose responsibility it is under, read without loading it. */
+    public Holder holderOf(long id) {
+        return getEntityManager().createQuery("select new vn.portal.submission.SubmissionRepository$Holder("
+                + "s.subcommitteeId, r.memberId) from Submission s, Responsibility r where r.id = s.responsibilityId "
+                + "and s.id = :id", Holder.class)
+                .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    public record Holder(long subcommitteeId, long memberId) {
+    }
+
+    /** The member holding each of the given responsibilities. */
+    public Map<Long, Long> holdersOf(Collection<Long> responsibilityIds) {
+        if (responsibilityIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("select r.id, r.memberId from Responsibility r where r.id in :ids",
+                Object[].class).setParameter("ids", responsibilityIds).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
     }
 
     /** The submission for (milestone, responsibility), if any; runs without flushing the one being written. */

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.EnumSet;
+import vn.portal.access.Access;
+import vn.portal.access.Caller;
 import vn.portal.attachment.AttachmentRepository;
+import vn.portal.audit.AuditTrail;
 import vn.portal.attachment.AttachmentView;
 import vn.portal.comment.CommentRepository;
 import vn.portal.common.concurrency.ETags;
@@ -24,10 +28,25 @@ import vn.portal.common.time.DueDates;
 import vn.portal.common.time.PortalClock;
 import vn.portal.milestone.Milestone;
 import vn.portal.milestone.MilestoneRepository;
+import vn.portal.milestone.MilestoneService;
 import vn.portal.subcommittee.SubcommitteeService;
 
 @ApplicationScoped
 public class SubmissionService {
+
+    public static final String ENTITY = "submission";
+
+    private static final long NO_ONE = 0;
+
+    /** Who may change a submission, and its attachments and comments, for a given act. */
+    public enum Act {
+        /** Edit, submit, delete; add or remove files: the responsibility's holder or a manager. */
+        EDIT,
+        /** Return, accept, dispose of comments: a manager. */
+        REVIEW,
+        /** Comment: any member of the subcommittee. */
+        COMMENT
+    }
 
     public static final SortFields SORT = SortFields.byId()
             .nullableField("submittedAt", "e.submittedAt")
@@ -56,9 +75,16 @@ public class SubmissionService {
     @Inject
     ETags etags;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public PageView<SubmissionSummary> list(SubmissionFilter filter, PageRequest page) {
         return Finder.of(Submission.class)
+                .where(Access.visibleClause("e.subcommitteeId"), "callerId", access.restrictedTo())
                 .where("e.subcommitteeId = :sid", "sid", filter.subcommitteeId())
                 .where("e.milestoneId = :mid", "mid", filter.milestoneId())
                 .where("e.responsibilityId = :rid", "rid", filter.responsibilityId())
@@ -74,19 +100,23 @@ public class SubmissionService {
     /** The submissions of one milestone, with the other filters; 404 when the milestone does not exist. */
     @Transactional
     public PageView<SubmissionSummary> listForMilestone(long milestoneId, SubmissionFilter filter, PageRequest page) {
-        milestones.require(milestoneId);
+        access.requireVisible(milestones.require(milestoneId).subcommitteeId, MilestoneService.ENTITY + " " + milestoneId);
         return list(new SubmissionFilter(null, milestoneId, filter.responsibilityId(), filter.area(), filter.status(),
                 filter.late(), filter.q()), page);
     }
 
     @Transactional
     public SubmissionView get(long id) {
-        return view(repository.require(id));
+        Submission submission = repository.require(id);
+        access.requireVisible(submission.subcommitteeId, what(id));
+        return view(submission);
     }
 
     @Transactional
     public SubmissionView create(long milestoneId, Body body) {
         long subcommitteeId = milestones.subcommitteeOf(milestoneId);
+        access.requireVisible(subcommitteeId, MilestoneService.ENTITY + " " + milestoneId);
+        requireHolder(subcommitteeId, body.id("responsibilityId"), MilestoneService.ENTITY + " " + milestoneId);
         subcommittees.lockOpenForWrite(subcommitteeId);
         Milestone milestone = milestones.require(milestoneId);
         Submission submission = new Submission();
@@ -96,38 +126,48 @@ public class SubmissionService {
         submission.created(clock.now());
         repository.persist(submission);
         repository.flush();
-        return view(submission);
+        SubmissionView view = view(submission);
+        audit.created(ENTITY, submission.id, subcommitteeId, view);
+        return view;
     }
 
     @Transactional
     public SubmissionView update(long id, Body body, String ifMatch) {
-        Submission submission = lockForChange(id);
-        etags.requireMatch(ifMatch, view(submission));
+        Submission submission = lockForChange(id, Act.EDIT);
+        SubmissionView before = view(submission);
+        etags.requireMatch(ifMatch, before);
         requireEditable(submission);
+        if (body.has("responsibilityId")) {
+            requireHolder(submission.subcommitteeId, body.id("responsibilityId"), what(id));
+        }
         Changes changes = new Changes();
         apply(submission, milestones.require(submission.milestoneId), body, changes);
         if (!changes.isEmpty()) {
             submission.updatedAt = clock.now();
         }
         repository.flush();
-        return view(submission);
+        SubmissionView after = view(submission);
+        audit.updated(ENTITY, id, submission.subcommitteeId, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        Submission submission = lockForChange(id);
-        etags.requireMatch(ifMatch, view(submission));
+        Submission submission = lockForChange(id, Act.EDIT);
+        SubmissionView before = view(submission);
+        etags.requireMatch(ifMatch, before);
         if (!Workflow.isDeletable(submission.status)) {
             throw locked(submission, "Only a DRAFT submission can be deleted.");
         }
         attachments.deleteOf(id);
         repository.delete(submission);
         repository.flush();
+        audit.deleted(ENTITY, id, submission.subcommitteeId, before);
     }
 
     @Transactional
     public SubmissionView submit(long id, String ifMatch) {
-        return move(id, ifMatch, SubmissionAction.SUBMIT, s -> {
+        return move(id, ifMatch, SubmissionAction.SUBMIT, Act.EDIT, s -> {
             Instant now = clock.now();
             if (s.firstSubmittedAt == null) {
                 s.firstSubmittedAt = now;
@@ -141,12 +181,12 @@ public class SubmissionService {
 
     @Transactional
     public SubmissionView returnForRevision(long id, String reason, String ifMatch) {
-        return move(id, ifMatch, SubmissionAction.RETURN, s -> s.returnReason = reason);
+        return move(id, ifMatch, SubmissionAction.RETURN, Act.REVIEW, s -> s.returnReason = reason);
     }
 
     @Transactional
     public SubmissionView accept(long id, String ifMatch) {
-        return move(id, ifMatch, SubmissionAction.ACCEPT, s -> {
+        return move(id, ifMatch, SubmissionAction.ACCEPT, Act.REVIEW, s -> {
             if (!comments.withPendingComments(List.of(s.id)).isEmpty()) {
                 throw ProblemException.conflict("PENDING_COMMENTS",
                         "A comment on this submission is still PENDING: dispose of every comment before accepting.");
@@ -156,12 +196,47 @@ public class SubmissionService {
     }
 
     /**
-     * Locks the subcommittee of a submission (refusing while it is archived) and reads the
-     * submission, for any write to it or to its attachments and comments.
+     * Checks that the caller may do {@code act} to the submission (404 when they cannot see it,
+     * 403 when they may not), then locks its subcommittee (refusing while it is archived) and
+     * reads the submission, for any write to it or to its attachments and comments.
      */
-    public Submission lockForChange(long id) {
-        subcommittees.lockOpenForWrite(repository.subcommitteeOf(id));
+    public Submission lockForChange(long id, Act act) {
+        return lockForChange(id, act, what(id));
+    }
+
+    /** As above, for a change to something of the submission's that a 404 should name instead ("comment 7"). */
+    public Submission lockForChange(long id, Act act, String what) {
+        SubmissionRepository.Holder holder = repository.holderOf(id);
+        long subcommitteeId = holder.subcommitteeId();
+        switch (act) {
+            case EDIT -> access.requireSubmissionEditor(subcommitteeId, holder.memberId(), what);
+            case REVIEW -> access.requireManager(subcommitteeId, what);
+            case COMMENT -> access.requireCommenter(subcommitteeId, what);
+        }
+        subcommittees.lockOpenForWrite(subcommitteeId);
         return repository.require(id);
+    }
+
+    /** The submission a read of its attachments or comments goes into; 404 when the caller cannot see it. */
+    public Submission requireVisible(long id) {
+        return requireVisible(id, what(id));
+    }
+
+    public Submission requireVisible(long id, String what) {
+        Submission submission = repository.require(id);
+        access.requireVisible(submission.subcommitteeId, what);
+        return submission;
+    }
+
+    /** A member may create or move a submission only under a responsibility of their own. */
+    private void requireHolder(long subcommitteeId, long responsibilityId, String what) {
+        // an unknown responsibility has no holder: only a manager gets as far as its 400
+        long holder = repository.holdersOf(List.of(responsibilityId)).getOrDefault(responsibilityId, NO_ONE);
+        access.requireSubmissionEditor(subcommitteeId, holder, what);
+    }
+
+    private static String what(long id) {
+        return ENTITY + " " + id;
     }
 
     /** Attachments are changed only while the submission may be edited. */
@@ -180,8 +255,9 @@ public class SubmissionService {
         return views(List.of(submission)).get(0);
     }
 
-    private SubmissionView move(long id, String ifMatch, SubmissionAction action, Consumer<Submission> effect) {
-        Submission submission = lockForChange(id);
+    private SubmissionView move(long id, String ifMatch, SubmissionAction action, Act act,
+            Consumer<Submission> effect) {
+        Submission submission = lockForChange(id, act);
         SubmissionView current = view(submission);
         etags.requireMatch(ifMatch, current);
         SubmissionStatus next = Workflow.next(submission.status, action).orElseThrow(() -> ProblemException.conflict(
@@ -191,7 +267,9 @@ public class SubmissionService {
         submission.status = next;
         submission.updatedAt = clock.now();
         repository.flush();
-        return view(submission);
+        SubmissionView after = view(submission);
+        audit.record(past(action), ENTITY, id, submission.subcommitteeId, current, after);
+        return after;
     }
 
     private static String past(SubmissionAction action) {
@@ -229,7 +307,24 @@ public class SubmissionService {
         Map<Long, List<AttachmentView>> files = attachments.viewsBySubmission(ids);
         Set<Long> pending = comments.withPendingComments(ids);
         Set<Long> archived = subcommittees.archivedAmong(page.stream().map(s -> s.subcommitteeId).distinct().toList());
+        Map<Long, Long> holders = repository.holdersOf(page.stream().map(s -> s.responsibilityId).distinct().toList());
+        Caller caller = access.caller();
         return page.stream().map(s -> SubmissionView.of(s, files.getOrDefault(s.id, List.of()),
-                Workflow.allowedActions(s.status, pending.contains(s.id), archived.contains(s.subcommitteeId)))).toList();
+                Workflow.allowedActions(s.status, pending.contains(s.id), archived.contains(s.subcommitteeId),
+                        permitted(caller, s.subcommitteeId, holders.get(s.responsibilityId))))).toList();
+    }
+
+    private Set<SubmissionAction> permitted(Caller caller, long subcommitteeId, Long holder) {
+        Set<SubmissionAction> permitted = EnumSet.noneOf(SubmissionAction.class);
+        if (holder != null && access.editsSubmission(caller, subcommitteeId, holder)) {
+            permitted.addAll(EnumSet.of(SubmissionAction.SUBMIT, SubmissionAction.EDIT, SubmissionAction.DELETE));
+        }
+        if (access.manages(caller, subcommitteeId)) {
+            permitted.addAll(EnumSet.of(SubmissionAction.RETURN, SubmissionAction.ACCEPT));
+        }
+        if (access.comments(caller, subcommitteeId)) {
+            permitted.add(SubmissionAction.COMMENT);
+        }
+        return permitted;
     }
 }

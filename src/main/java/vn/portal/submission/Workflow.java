@@ -1,6 +1,8 @@
 package vn.portal.submission;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,12 +42,18 @@ public final class Workflow {
      * subcommittee is archived.
      */
     public static List<String> allowedActions(SubmissionStatus status, boolean pendingComments, boolean archived) {
+        return allowedActions(status, pendingComments, archived, EnumSet.allOf(SubmissionAction.class));
+    }
+
+    /** As above, keeping only what the caller's role permits. */
+    public static List<String> allowedActions(SubmissionStatus status, boolean pendingComments, boolean archived,
+            Set<SubmissionAction> permitted) {
         List<String> allowed = new ArrayList<>();
         if (archived) {
             return allowed;
         }
         for (SubmissionAction action : SubmissionAction.values()) {
-            boolean ok = switch (action) {
+            boolean ok = permitted.contains(action) && switch (action) {
                 case SUBMIT, RETURN -> next(status, action).isPresent();
                 case ACCEPT -> next(status, action).isPresent() && !pendingComments;
                 case EDIT -> isEditable(status);

@@ -92,7 +92,7 @@ class CommentResourceTest {
                 .body("section", equalTo("Phần I, mục 2"))
                 .body("disposition", equalTo("PENDING"))
                 .body("rationale", nullValue())
-                .body("authorUserId", nullValue())
+                .body("authorUserId", equalTo(Api.myUserId()))
                 .body("disposedByUserId", nullValue())
                 .body("disposedAt", nullValue())
                 .body("createdAt", equalTo("2020-02-21T02:15:30.123Z"))
@@ -161,7 +161,7 @@ class CommentResourceTest {
         patch(id, "{\"disposition\":\"INCORPORATED\"}").then().statusCode(200)
                 .body("disposition", equalTo("INCORPORATED"))
                 .body("rationale", nullValue())
-                .body("disposedByUserId", nullValue())
+                .body("disposedByUserId", equalTo(Api.myUserId()))
                 .body("disposedAt", equalTo("2020-02-21T02:15:30.123Z"));
     }
 

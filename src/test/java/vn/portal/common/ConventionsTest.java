@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.portal.support.Api;
+import vn.portal.support.LoggedInAsAdmin;
 
 @QuarkusTest
 class ConventionsTest {
@@ -447,7 +448,7 @@ class ConventionsTest {
         Target target = Endpoint.CREATE_MILESTONE.prepare();
         byte[] body = padded(target.body(), FIVE_MIB);
         HttpRequest chunked = HttpRequest.newBuilder(baseUri.resolve(target.path()))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", LoggedInAsAdmin.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
 

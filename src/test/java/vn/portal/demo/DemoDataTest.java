@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,29 @@ class DemoDataTest {
 
     @Inject
     DemoData demoData;
+
+    @BeforeEach
+    void logInAsTheDemoAdmin() {
+        RestAssured.authentication = RestAssured.preemptive().basic("admin", "admin-demo-2020");
+    }
+
+    @Test
+    void everyDemoLoginWorksWithItsDocumentedPasswordAndRole() {
+        Map<String, String> memberRoles = Map.of("head", "HEAD", "deputy", "DEPUTY_HEAD", "secretary", "SECRETARY",
+                "support", "SUPPORT_STAFF", "member", "MEMBER");
+        for (String[] user : DemoData.USERS) {
+            var me = given().auth().preemptive().basic(user[0], user[1]).get("/api/v1/me").then().statusCode(200)
+                    .body("username", equalTo(user[0]))
+                    .body("roles", equalTo(user[2].isEmpty() ? List.of() : List.of(user[2])));
+            if (memberRoles.containsKey(user[0])) {
+                me.body("memberships.role", equalTo(List.of(memberRoles.get(user[0]))));
+            } else {
+                me.body("memberships", hasSize(0));
+            }
+        }
+        given().auth().preemptive().basic("outsider", "outsider-demo-2020").get("/api/v1/subcommittees").then()
+                .statusCode(200).body("totalItems", equalTo(0));
+    }
 
     @Test
     void theNewsItemsStoryIsThereOnce() {

@@ -139,7 +139,7 @@ class DurabilityIT {
     private HttpResponse<String> send(RunningService service, String method, String path, String body)
             throws java.io.IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .timeout(Duration.ofSeconds(20));
+                .timeout(Duration.ofSeconds(20)).header("Authorization", RunningService.AUTHORIZATION);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

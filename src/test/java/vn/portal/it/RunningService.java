@@ -32,6 +32,11 @@ final class RunningService implements AutoCloseable {
         this.extraProperties = List.of(extraProperties);
     }
 
+    /** The first admin's password on a fresh database (demo data brings its own admin instead). */
+    static final String ADMIN_PASSWORD = "it-admin-password";
+    static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     String baseUri() {
         return "http://localhost:" + port;
     }
@@ -45,7 +50,8 @@ final class RunningService implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
-                "-Dportal.data-dir=" + dataDir.toAbsolutePath()));
+                "-Dportal.data-dir=" + dataDir.toAbsolutePath(),
+                "-Dportal.admin.initial-password=" + ADMIN_PASSWORD));
         extraProperties.forEach(p -> command.add("-D" + p));
         command.add("-jar");
         command.add(Path.of(System.getProperty("portal.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());

@@ -126,12 +126,27 @@ class MemberResourceTest {
     }
 
     @Test
-    void userIdOtherThanNullIsRefusedBecauseNoSuchLoginExists() {
+    void userIdMustNameAnExistingUser() {
         long sid = Api.createSubcommittee();
-        problem(create(sid, body("userId", 1)), 400, "VALIDATION_FAILED").body("errors.field", contains("userId"));
+        problem(create(sid, body("userId", Long.MAX_VALUE)), 400, "VALIDATION_FAILED").body("errors.field", contains("userId"));
         long id = Api.json().body(body("userId", null)).post(members(sid)).then().statusCode(201)
                 .body("userId", nullValue()).extract().jsonPath().getLong("id");
-        problem(patch(id, Map.of("userId", 7)), 400, "VALIDATION_FAILED").body("errors.field", contains("userId"));
+        problem(patch(id, Map.of("userId", Long.MAX_VALUE)), 400, "VALIDATION_FAILED").body("errors.field", contains("userId"));
+        long user = Api.createUser();
+        patch(id, Map.of("userId", user)).statusCode(200).body("userId", equalTo((int) user));
+        patch(id, java.util.Collections.singletonMap("userId", null)).statusCode(200).body("userId", nullValue());
+    }
+
+    @Test
+    void oneUserIsLinkedToAtMostOneMemberOfASubcommittee() {
+        long sid = Api.createSubcommittee();
+        long user = Api.createUser();
+        long first = Api.createMember(sid, Map.of("userId", user));
+        problem(create(sid, body("userId", user)), 409, "USER_ALREADY_MEMBER").body("conflictingId", equalTo((int) first));
+        long second = Api.createMember(sid, "MEMBER");
+        problem(patch(second, Map.of("userId", user)), 409, "USER_ALREADY_MEMBER").body("conflictingId", equalTo((int) first));
+        // another subcommittee is another matter
+        Api.createMember(Api.createSubcommittee(), Map.of("userId", user));
     }
 
     @Test

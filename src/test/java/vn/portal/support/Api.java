@@ -51,6 +51,34 @@ public final class Api {
         return json().body(body).post("/api/v1/subcommittees").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The password every user made by {@link #createUser} has. */
+    public static final String PASSWORD = "mật-khẩu-thử-2020";
+
+    /** A user with {@link #PASSWORD} and the given global roles; returns its id. */
+    public static long createUser(String... roles) {
+        return createUser("u" + unique(), roles);
+    }
+
+    public static long createUser(String username, String... roles) {
+        return json().body(Map.of("username", username, "password", PASSWORD, "roles", List.of(roles)))
+                .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The id of the user the request is sent as (the tests' admin unless told otherwise). */
+    public static int myUserId() {
+        return given().get("/api/v1/me").then().statusCode(200).extract().path("id");
+    }
+
+    public static String usernameOf(long userId) {
+        return given().get("/api/v1/users/" + userId).then().statusCode(200).extract().path("username");
+    }
+
+    /** A request sent as the given user (with {@link #PASSWORD}) instead of the tests' admin. */
+    public static RequestSpecification as(String username) {
+        return given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
     public static long createMember(long subcommitteeId, String role) {
         return createMember(subcommitteeId, Map.of("role", role));
     }

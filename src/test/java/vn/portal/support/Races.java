@@ -48,7 +48,7 @@ public final class Races {
     /** A JSON request; {@code body} and {@code ifMatch} may be null. */
     public static HttpRequest request(URI uri, String method, String contentType, String body, String ifMatch) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", LoggedInAsAdmin.AUTHORIZATION);
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -2,6 +2,7 @@ package vn.portal.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The business settings of the portal, under {@code portal.} (environment: {@code PORTAL_…}). */
 @ConfigMapping(prefix = "portal")
@@ -14,4 +15,22 @@ public interface PortalConfig {
     /** Load the news item's story as demo data at start-up; idempotent. */
     @WithDefault("false")
     boolean demoData();
+
+    Admin admin();
+
+    Login login();
+
+    interface Admin {
+        /**
+         * The password of the {@code admin} user created when the database has no user at all;
+         * unset, a random one is generated and logged once.
+         */
+        Optional<String> initialPassword();
+    }
+
+    interface Login {
+        /** bcrypt's cost factor (log2 of its rounds) for new password hashes. */
+        @WithDefault("12")
+        int bcryptCost();
+    }
 }

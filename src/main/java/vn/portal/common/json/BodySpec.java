@@ -33,7 +33,7 @@ public final class BodySpec {
     private static final int MAX_IDS = 1000;
 
     public enum Type {
-        TEXT, ENUM, YEAR, DATE, BOOLEAN, ID, ID_LIST, EMAIL
+        TEXT, ENUM, ENUM_LIST, YEAR, DATE, BOOLEAN, ID, ID_LIST, EMAIL
     }
 
     private final String name;
@@ -139,7 +139,9 @@ public final class BodySpec {
         boolean required;
         boolean defaulted;
         boolean multiline;
+        int minLength;
         int maxLength = 300;
+        boolean writeOnly;
         int maxUtf8Bytes = Integer.MAX_VALUE;
         Pattern pattern;
         String patternMessage;
@@ -169,6 +171,13 @@ public final class BodySpec {
 
         public static Field enumOf(String name, Class<? extends Enum<?>> type) {
             Field field = new Field(name, Type.ENUM);
+            field.enumType = type;
+            return field;
+        }
+
+        /** An array of distinct enum constants, such as a user's roles. */
+        public static Field enumsOf(String name, Class<? extends Enum<?>> type) {
+            Field field = new Field(name, Type.ENUM_LIST);
             field.enumType = type;
             return field;
         }
@@ -215,6 +224,25 @@ public final class BodySpec {
 
         public boolean isNullable() {
             return !required && !defaulted;
+        }
+
+        public Field min(int minLength) {
+            this.minLength = minLength;
+            return this;
+        }
+
+        /** Taken on writes and never shown (a password). */
+        public Field writeOnly() {
+            this.writeOnly = true;
+            return this;
+        }
+
+        public boolean isWriteOnly() {
+            return writeOnly;
+        }
+
+        public int minLength() {
+            return minLength;
         }
 
         public Field max(int maxLength) {
@@ -290,7 +318,8 @@ public final class BodySpec {
             Object result = switch (type) {
                 case TEXT -> text(name, value, errors);
                 case EMAIL -> email(value, errors);
-                case ENUM -> enumConstant(value, errors);
+                case ENUM -> enumConstant(name, value, errors);
+                case ENUM_LIST -> enumList(value, errors);
                 case YEAR -> year(value, errors);
                 case DATE -> date(name, value, errors);
                 case BOOLEAN -> {
@@ -310,12 +339,15 @@ public final class BodySpec {
                 errors.add(new FieldError(path, "must be a string"));
                 return null;
             }
-            String text = value.textValue().strip();
+            // a secret is taken exactly as sent: trimming a password would change it
+            String text = writeOnly ? value.textValue() : value.textValue().strip();
             String problem = textProblem(text);
             if (problem != null) {
                 errors.add(new FieldError(path, problem));
             } else if (required && text.isEmpty()) {
                 errors.add(new FieldError(path, "must not be blank"));
+            } else if (text.codePointCount(0, text.length()) < minLength) {
+                errors.add(new FieldError(path, "must be at least " + minLength + " characters"));
             } else if (text.codePointCount(0, text.length()) > maxLength) {
                 errors.add(new FieldError(path, "must be at most " + maxLength + " characters"));
             } else if (maxUtf8Bytes != Integer.MAX_VALUE
@@ -355,7 +387,7 @@ public final class BodySpec {
             return text;
         }
 
-        private Object enumConstant(JsonNode value, List<FieldError> errors) {
+        private Object enumConstant(String path, JsonNode value, List<FieldError> errors) {
             if (value.isTextual()) {
                 for (Enum<?> constant : enumType.getEnumConstants()) {
                     if (constant.name().equals(value.textValue())) {
@@ -363,8 +395,25 @@ public final class BodySpec {
                     }
                 }
             }
-            errors.add(new FieldError(name, "must be one of " + String.join(", ", enumValues())));
+            errors.add(new FieldError(path, "must be one of " + String.join(", ", enumValues())));
             return null;
+        }
+
+        private List<Object> enumList(JsonNode value, List<FieldError> errors) {
+            if (!value.isArray()) {
+                errors.add(new FieldError(name, "must be an array of " + String.join(", ", enumValues())));
+                return null;
+            }
+            List<Object> constants = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                String path = name + "[" + i + "]";
+                Object constant = enumConstant(path, value.get(i), errors);
+                if (constant != null && constants.contains(constant)) {
+                    errors.add(new FieldError(path, "repeats " + constant));
+                }
+                constants.add(constant);
+            }
+            return constants;
         }
 
         private Integer year(JsonNode value, List<FieldError> errors) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -21,6 +22,7 @@ import vn.portal.member.MemberRequest;
 import vn.portal.milestone.MilestoneRequest;
 import vn.portal.responsibility.ResponsibilityRequest;
 import vn.portal.submission.SubmissionRequest;
+import vn.portal.user.UserRequest;
 import vn.portal.subcommittee.SubcommitteeRequest;
 
 /**
@@ -35,15 +37,25 @@ public class ContractFilter implements OASFilter {
 
     /** Bodies with one form only, by schema name: actions, a new comment (create), a disposition (patch). */
     static final Map<String, BodySpec> CREATE_ONLY = Map.of("SubmissionAction", SubmissionRequest.ACTION,
-            "SubmissionReturn", SubmissionRequest.RETURN, "CommentCreate", CommentRequest.CREATE);
-    static final Map<String, BodySpec> PATCH_ONLY = Map.of("CommentDispositionPatch", CommentRequest.PATCH);
+            "SubmissionReturn", SubmissionRequest.RETURN, "CommentCreate", CommentRequest.CREATE,
+            "UserCreate", UserRequest.CREATE);
+    static final Map<String, BodySpec> PATCH_ONLY = Map.of("CommentDispositionPatch", CommentRequest.PATCH,
+            "UserPatch", UserRequest.PATCH);
+
+    /** The one operation open to anonymous callers. */
+    private static final String INDEX = "/api/v1";
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private static final Map<String, String> ERRORS = Map.ofEntries(
             Map.entry("400", "MALFORMED_JSON, UNKNOWN_FIELD, READ_ONLY_FIELD or VALIDATION_FAILED (a bad field, query "
                     + "parameter or reference); errors[] names each field by its JSON path or parameter name"),
-            Map.entry("404", "NOT_FOUND: no such path, or an id that does not exist"),
+            Map.entry("401", "UNAUTHENTICATED: no credentials, or credentials that were not accepted; "
+                    + "WWW-Authenticate names Basic and Bearer"),
+            Map.entry("403", "FORBIDDEN: the object is visible, but the caller's role may not do this"),
+            Map.entry("404", "NOT_FOUND: no such path, or an id that does not exist or that the caller cannot see"),
+            Map.entry("429", "TOO_MANY_REQUESTS: too many failed logins for this user name; Retry-After says "
+                    + "when the next attempt is taken"),
             Map.entry("406", "NOT_ACCEPTABLE: the Accept header excludes JSON"),
             Map.entry("409", "CONCURRENT_MODIFICATION: another write collided with this one"),
             Map.entry("412", "PRECONDITION_FAILED: If-Match does not name the current ETag; nothing changed"),
@@ -63,7 +75,17 @@ public class ContractFilter implements OASFilter {
             openAPI.getComponents().addSchema(spec.name() + "Patch", bodySchema(spec, false));
         }
         new java.util.TreeMap<>(CREATE_ONLY).forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, true)));
-        PATCH_ONLY.forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, false)));
+        new java.util.TreeMap<>(PATCH_ONLY).forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, false)));
+        openAPI.getComponents().addSecurityScheme("basicAuth", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("A portal user and password (for scripts); repeated failures for one user name are slowed down"));
+        openAPI.getComponents().addSecurityScheme("bearerAuth", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("A token from the configured OpenID Connect provider: preferred_username names the "
+                        + "user (created on first use), groups give the global roles ADMIN and AUDITOR"));
+        openAPI.setSecurity(new ArrayList<>(List.of(
+                OASFactory.createSecurityRequirement().addScheme("basicAuth"),
+                OASFactory.createSecurityRequirement().addScheme("bearerAuth"))));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> addErrorResponses(path, item));
         }
@@ -72,6 +94,14 @@ public class ContractFilter implements OASFilter {
     private static void addErrorResponses(String path, PathItem item) {
         item.getOperations().forEach((method, operation) -> {
             List<String> codes = new ArrayList<>(List.of("400", "406", "500"));
+            if (path.equals(INDEX)) {
+                operation.setSecurity(new ArrayList<>());
+            } else {
+                codes.addAll(List.of("401", "429"));
+                if (method != PathItem.HttpMethod.GET || path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")) {
+                    codes.add("403");
+                }
+            }
             if (path.contains("{")) {
                 codes.add("404");
             }
@@ -122,6 +152,15 @@ public class ContractFilter implements OASFilter {
             if (single) {
                 response.addHeader("ETag", OASFactory.createHeader().description("The representation's entity tag")
                         .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
+            }
+            if ("401".equals(code)) {
+                response.addHeader("WWW-Authenticate", OASFactory.createHeader()
+                        .description("Basic realm=\"portal\", charset=\"UTF-8\", Bearer realm=\"portal\"")
+                        .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
+            }
+            if ("429".equals(code)) {
+                response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                        .schema(OASFactory.createSchema().type(List.of(SchemaType.INTEGER))));
             }
             if ("201".equals(code)) {
                 response.addHeader("Location", OASFactory.createHeader()
@@ -208,14 +247,17 @@ public class ContractFilter implements OASFilter {
             case TEXT, EMAIL, ENUM, DATE -> SchemaType.STRING;
             case YEAR, ID -> SchemaType.INTEGER;
             case BOOLEAN -> SchemaType.BOOLEAN;
-            case ID_LIST -> SchemaType.ARRAY;
+            case ID_LIST, ENUM_LIST -> SchemaType.ARRAY;
         };
         schema.type(field.isNullable() ? List.of(type, SchemaType.NULL) : List.of(type));
         switch (field.type()) {
             case TEXT -> {
                 schema.maxLength(field.maxLength());
-                if (field.isRequired()) {
-                    schema.minLength(1);
+                if (field.minLength() > 0 || field.isRequired()) {
+                    schema.minLength(Math.max(1, field.minLength()));
+                }
+                if (field.isWriteOnly()) {
+                    schema.writeOnly(true);
                 }
                 if (field.pattern() != null) {
                     schema.pattern("^" + field.pattern().pattern() + "$");
@@ -229,6 +271,8 @@ public class ContractFilter implements OASFilter {
             case ID -> schema.format("int64").minimum(java.math.BigDecimal.ONE);
             case ID_LIST -> schema.uniqueItems(true)
                     .items(OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64"));
+            case ENUM_LIST -> schema.uniqueItems(true).items(OASFactory.createSchema().type(List.of(SchemaType.STRING))
+                    .enumeration(new ArrayList<>(field.enumValues())));
             case BOOLEAN -> {
             }
         }

@@ -1,6 +1,8 @@
 package vn.portal.common.paging;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +74,28 @@ public final class QueryParams {
             errors.add(new FieldError(name, "must be a date as YYYY-MM-DD"));
             return null;
         }
+    }
+
+    /** An instant with its offset ({@code 2020-02-22T23:59:59+07:00}); one without is refused. */
+    public Instant instant(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an instant with an offset, as 2020-02-22T23:59:59+07:00"));
+            return null;
+        }
+    }
+
+    /** One of a fixed set of words. */
+    public String word(String name, String raw, List<String> allowed) {
+        if (raw == null || allowed.contains(raw)) {
+            return raw;
+        }
+        errors.add(new FieldError(name, "must be one of " + String.join(", ", allowed)));
+        return null;
     }
 
     /** Free text such as {@code q}: blank means absent. */

@@ -28,6 +28,11 @@ public final class SortFields {
         return new SortFields("e.id asc");
     }
 
+    /** Newest first: `id` descending (ids are handed out in the order rows are written). */
+    public static SortFields newestFirst() {
+        return new SortFields("e.id desc");
+    }
+
     /** A default order other than `id`, given as HQL (the id tie-breaker is added). */
     public static SortFields defaultingTo(String hqlOrder) {
         return new SortFields(hqlOrder + ", e.id asc");

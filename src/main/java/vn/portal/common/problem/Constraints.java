@@ -33,6 +33,7 @@ final class Constraints {
             Map.entry("fk_submission_milestone", new String[] { "MILESTONE_HAS_SUBMISSIONS",
                     "Submissions were made for this milestone." }),
             Map.entry("fk_submission_subcommittee", new String[] { "SUBCOMMITTEE_NOT_EMPTY", NOT_EMPTY }),
+            Map.entry("uq_user_username", new String[] { "USERNAME_TAKEN", "A user with this user name already exists." }),
             Map.entry("uq_submission_milestone_responsibility", new String[] { "SUBMISSION_EXISTS",
                     "There is already a submission for this milestone and responsibility." }));
 

@@ -2,6 +2,9 @@ package vn.portal.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
@@ -23,6 +26,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.portal.access.Logins;
 import vn.portal.common.web.AllowedMethods;
 
 /** The one place where exceptions become problem+json. Nothing else writes an error body. */
@@ -46,6 +50,28 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return toResponse(e);
+    }
+
+    /** Credentials that were sent and refused, or refused for now after too many failures. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        Long retryAfter = e.getAttribute(Logins.RETRY_AFTER);
+        if (retryAfter != null) {
+            return toResponse(new ProblemException(429, "TOO_MANY_REQUESTS",
+                    "Too many failed logins for this user name; try again after Retry-After seconds.")
+                    .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
+        }
+        return toResponse(Logins.refused());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return toResponse(Logins.unauthenticated());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return toResponse(new ProblemException(403, "FORBIDDEN", "The caller may not do this."));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,139 @@
+package vn.portal.access;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.member.MemberRole;
+
+/**
+ * The permission table of the contract, asked by the services before they touch anything.
+ * An object in a subcommittee the caller cannot see is answered as if it did not exist
+ * ({@code 404}, with the same detail); a visible one the caller may not change is a {@code 403}.
+ */
+@ApplicationScoped
+public class Access {
+
+    /** The member roles that run a subcommittee: they change its plan and review its submissions. */
+    public static final Set<MemberRole> MANAGERS = EnumSet.of(MemberRole.HEAD, MemberRole.DEPUTY_HEAD,
+            MemberRole.SECRETARY, MemberRole.SUPPORT_STAFF);
+
+    private static final ThreadLocal<Caller> acting = new ThreadLocal<>();
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    /** The caller of the current request, or the one {@link #actAs} set for work outside requests. */
+    public Caller caller() {
+        Caller caller = acting.get();
+        if (caller != null) {
+            return caller;
+        }
+        SecurityIdentity identity = identities.getIdentity();
+        caller = identity.getAttribute(Caller.ATTRIBUTE);
+        if (caller == null) {
+            throw Logins.unauthenticated();
+        }
+        return caller;
+    }
+
+    /** Runs work that no request carries (the demo story) as the given caller. */
+    public <T> T actAs(Caller caller, Supplier<T> work) {
+        Caller before = acting.get();
+        acting.set(caller);
+        try {
+            return work.get();
+        } finally {
+            acting.set(before);
+        }
+    }
+
+    /** Reading anything inside a subcommittee. {@code what} names the object for the 404: "member 12". */
+    public Caller requireVisible(long subcommitteeId, String what) {
+        Caller caller = caller();
+        if (!caller.sees(subcommitteeId)) {
+            throw ProblemException.notFound("There is no " + what + ".");
+        }
+        return caller;
+    }
+
+    /** Changing the subcommittee's fields, members, responsibilities and milestones; reviewing submissions. */
+    public void requireManager(long subcommitteeId, String what) {
+        if (!manages(requireVisible(subcommitteeId, what), subcommitteeId)) {
+            throw forbidden("Only the subcommittee's head, deputy heads, secretaries and support staff may do this.");
+        }
+    }
+
+    /** Creating, editing, submitting, deleting a submission and its attachments. */
+    public void requireSubmissionEditor(long subcommitteeId, long responsibilityMemberId, String what) {
+        if (!editsSubmission(requireVisible(subcommitteeId, what), subcommitteeId, responsibilityMemberId)) {
+            throw forbidden("A member may work only on submissions under a responsibility of their own.");
+        }
+    }
+
+    /** Commenting: every member of the subcommittee, whatever their role, and ADMIN. */
+    public void requireCommenter(long subcommitteeId, String what) {
+        Caller caller = requireVisible(subcommitteeId, what);
+        if (!caller.isAdmin() && caller.in(subcommitteeId).isEmpty()) {
+            throw forbidden("Only members of the subcommittee may comment.");
+        }
+    }
+
+    /** Making a member HEAD or DEPUTY_HEAD, or changing the role of one who is. */
+    public void requireHeadOrAdmin(long subcommitteeId) {
+        Caller caller = caller();
+        boolean head = caller.in(subcommitteeId).map(m -> m.role() == MemberRole.HEAD).orElse(false);
+        if (!caller.isAdmin() && !head) {
+            throw forbidden("Only ADMIN or the subcommittee's head appoints a head or deputy head.");
+        }
+    }
+
+    public void requireAdmin(String detail) {
+        if (!caller().isAdmin()) {
+            throw forbidden(detail);
+        }
+    }
+
+    /** Reading users: ADMIN and AUDITOR. */
+    public void requireSeesEverything(String detail) {
+        if (!caller().seesEverything()) {
+            throw forbidden(detail);
+        }
+    }
+
+    public boolean manages(Caller caller, long subcommitteeId) {
+        return caller.isAdmin() || caller.in(subcommitteeId).map(m -> MANAGERS.contains(m.role())).orElse(false);
+    }
+
+    public boolean editsSubmission(Caller caller, long subcommitteeId, long responsibilityMemberId) {
+        return manages(caller, subcommitteeId) || caller.in(subcommitteeId)
+                .map(m -> m.role() == MemberRole.MEMBER && m.memberId() == responsibilityMemberId).orElse(false);
+    }
+
+    public boolean comments(Caller caller, long subcommitteeId) {
+        return caller.isAdmin() || caller.in(subcommitteeId).isPresent();
+    }
+
+    /**
+     * A list filter keeping the rows of subcommittees where the caller has an active member record;
+     * it names {@code :callerId}. Pass it {@link #restrictedTo()}, which is null (no filter) for a
+     * caller who sees everything.
+     */
+    public static String visibleClause(String subcommitteeColumn) {
+        return subcommitteeColumn
+                + " in (select vm.subcommitteeId from Member vm where vm.userId = :callerId and vm.active = true)";
+    }
+
+    public Long restrictedTo() {
+        Caller caller = caller();
+        return caller.seesEverything() ? null : caller.userId();
+    }
+
+    static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "FORBIDDEN", detail);
+    }
+}

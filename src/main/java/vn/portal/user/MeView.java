@@ -1,0 +1,23 @@
+package vn.portal.user;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.member.MemberRole;
+
+/** Who the caller is, and where they act by which role. */
+@Schema(name = "Me")
+public record MeView(
+        long id,
+        @Schema(example = "hai.lm") String username,
+        @Schema(nullable = true) String displayName,
+        List<GlobalRole> roles,
+        List<Membership> memberships) {
+
+    /** An active member record linked to the caller. */
+    @Schema(name = "Membership")
+    public record Membership(long subcommitteeId,
+            @Schema(example = "Tiểu ban Văn kiện Đại hội XXV") String subcommitteeName,
+            long memberId,
+            MemberRole role) {
+    }
+}

@@ -1,0 +1,5 @@
+package vn.portal.user;
+
+/** The filters of the user list; a null filter is not applied. */
+public record UserFilter(GlobalRole role, Boolean active, String q) {
+}

@@ -1,0 +1,238 @@
+package vn.portal.user;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.portal.access.Access;
+import vn.portal.access.Caller;
+import vn.portal.access.CredentialCache;
+import vn.portal.audit.AuditTrail;
+import vn.portal.common.concurrency.ETags;
+import vn.portal.common.json.Body;
+import vn.portal.common.paging.Finder;
+import vn.portal.common.paging.PageRequest;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.paging.SortFields;
+import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.time.PortalClock;
+import vn.portal.subcommittee.SubcommitteeRepository;
+
+@ApplicationScoped
+public class UserService {
+
+    public static final String ENTITY = "user";
+
+    public static final SortFields SORT = SortFields.byId()
+            .field("username", "e.username")
+            .nullableField("displayName", "e.displayNameFolded")
+            .field("createdAt", "e.createdAt");
+
+    private static final Pattern USERNAME = Pattern.compile(UserRequest.USERNAME_PATTERN);
+
+    @Inject
+    UserRepository repository;
+
+    @Inject
+    SubcommitteeRepository subcommittees;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    CredentialCache remembered;
+
+    @Inject
+    Access access;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    ETags etags;
+
+    @Transactional
+    public PageView<UserView> list(UserFilter filter, PageRequest page) {
+        access.requireSeesEverything("Only ADMIN and AUDITOR read users.");
+        return Finder.of(User.class)
+                .where("e.storedRoles like :role", "role", filter.role() == null ? null : "%" + filter.role().name() + "%")
+                .where("e.active = :active", "active", filter.active())
+                .search("e.searchText", filter.q())
+                .page(repository.getEntityManager(), page, users -> users.stream().map(UserView::of).toList());
+    }
+
+    @Transactional
+    public UserView get(long id) {
+        access.requireSeesEverything("Only ADMIN and AUDITOR read users.");
+        return UserView.of(repository.require(id));
+    }
+
+    @Transactional
+    public UserView create(Body body) {
+        access.requireAdmin("Only ADMIN creates users.");
+        String username = body.value("username");
+        repository.byUsername(username).ifPresent(other -> {
+            throw taken(other);
+        });
+        User user = new User();
+        user.username = username;
+        apply(user, body, new Changes());
+        user.created(clock.now());
+        repository.persist(user);
+        repository.flush();
+        UserView view = UserView.of(user);
+        AuditTrail.Entry entry = audit.entry("created", ENTITY, user.id, null, null, view);
+        if (user.passwordHash != null) {
+            entry.hidden("password", false);
+        }
+        entry.keep();
+        return view;
+    }
+
+    @Transactional
+    public UserView update(long id, Body body, String ifMatch) {
+        access.requireAdmin("Only ADMIN changes users.");
+        User user = repository.require(id);
+        UserView before = UserView.of(user);
+        etags.requireMatch(ifMatch, before);
+        boolean hadPassword = user.passwordHash != null;
+        Changes changes = new Changes();
+        boolean passwordChanged = apply(user, body, changes);
+        if (before.roles().contains(GlobalRole.ADMIN) && before.active() && !(user.active && user.roles().contains(GlobalRole.ADMIN))
+                && repository.activeAdminsOtherThan(user.id) == 0) {
+            throw ProblemException.conflict("LAST_ADMIN",
+                    "This is the only active ADMIN: make another user ADMIN before taking the role away or deactivating.");
+        }
+        if (!changes.isEmpty() || passwordChanged) {
+            user.updatedAt = clock.now();
+            remembered.forget(user.id);
+        }
+        repository.flush();
+        UserView after = UserView.of(user);
+        AuditTrail.Entry entry = audit.entry("updated", ENTITY, user.id, null, before, after);
+        if (passwordChanged) {
+            entry.hidden("password", hadPassword);
+        }
+        entry.keep();
+        return after;
+    }
+
+    /** The caller, with the subcommittees where they act and by which role. */
+    @Transactional
+    public MeView me() {
+        Caller caller = access.caller();
+        User user = repository.require(caller.userId());
+        List<MeView.Membership> memberships = caller.memberships().values().stream()
+                .sorted((a, b) -> Long.compare(a.subcommitteeId(), b.subcommitteeId()))
+                .map(m -> new MeView.Membership(m.subcommitteeId(), subcommittees.require(m.subcommitteeId()).name,
+                        m.memberId(), m.role()))
+                .toList();
+        return new MeView(user.id, user.username, user.displayName, List.copyOf(caller.roles()), memberships);
+    }
+
+    /**
+     * The user a verified bearer token names, created on first use; the stored roles follow the
+     * token's groups. Runs in transactions of its own: it is called while the login is resolved.
+     */
+    public User forToken(String username, Set<GlobalRole> roles) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new AuthenticationFailedException("preferred_username is not a valid user name");
+        }
+        Optional<User> found = QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles));
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                User user = new User();
+                user.username = username;
+                user.setRoles(roles);
+                user.derive();
+                user.created(clock.now());
+                repository.persist(user);
+                repository.flush();
+                audit.entry("created", ENTITY, user.id, null, null, UserView.of(user)).by(username).keep();
+                return user;
+            });
+        } catch (PersistenceException e) {
+            // another request with a token for the same new user created it first
+            return QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles)).orElseThrow(() -> e);
+        }
+    }
+
+    /** Creates {@code admin} with the given password when the database has no user at all; returns whether it did. */
+    @Transactional
+    public boolean createFirstAdmin(String password) {
+        if (repository.anyExists()) {
+            return false;
+        }
+        User admin = new User();
+        admin.username = "admin";
+        admin.displayName = "Administrator";
+        admin.setRoles(EnumSet.of(GlobalRole.ADMIN));
+        admin.passwordHash = passwords.hash(password);
+        admin.derive();
+        admin.created(clock.now());
+        repository.persist(admin);
+        repository.flush();
+        audit.entry("created", ENTITY, admin.id, null, null, UserView.of(admin)).hidden("password", false).by("system")
+                .keep();
+        return true;
+    }
+
+    private Optional<User> syncRoles(String username, Set<GlobalRole> roles) {
+        Optional<User> found = repository.byUsername(username);
+        found.filter(user -> !user.roles().equals(roles)).ifPresent(user -> {
+            UserView before = UserView.of(user);
+            user.setRoles(roles);
+            user.updatedAt = clock.now();
+            repository.flush();
+            audit.entry("updated", ENTITY, user.id, null, before, UserView.of(user)).by(username).keep();
+        });
+        return found;
+    }
+
+    /** Applies a body; returns whether it set a new password (which {@link Changes} must never hold). */
+    private boolean apply(User u, Body body, Changes changes) {
+        changes.take(body, "displayName", u.displayName, v -> u.displayName = v);
+        if (body.has("roles")) {
+            List<GlobalRole> roles = body.value("roles");
+            changes.set("roles", u.roles(), roles.isEmpty() ? EnumSet.noneOf(GlobalRole.class) : EnumSet.copyOf(roles),
+                    u::setRoles);
+        }
+        changes.take(body, "active", u.active, v -> u.active = v);
+        u.derive();
+        if (body.has("password")) {
+            String password = body.value("password");
+            if (password == null) {
+                if (u.passwordHash == null) {
+                    return false;
+                }
+                u.passwordHash = null;
+                return true;
+            }
+            if (u.passwordHash != null && passwords.matches(password, u.passwordHash)) {
+                return false;
+            }
+            u.passwordHash = passwords.hash(password);
+            return true;
+        }
+        return false;
+    }
+
+    private static ProblemException taken(User other) {
+        return ProblemException.conflict("USERNAME_TAKEN", "User " + other.id + " already has this user name.")
+                .with("conflictingId", other.id);
+    }
+}
