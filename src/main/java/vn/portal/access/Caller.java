@@ -10,12 +10,13 @@ import vn.portal.user.GlobalRole;
  * Who is calling: the user, their global roles, and the subcommittees where an active member
  * record is linked to them, with that member's role. Resolved once per request.
  */
-public record Caller(long userId, String username, Set<GlobalRole> roles, Map<Long, Membership> memberships) {
+public record Caller(long userId, String username, String displayName, Set<GlobalRole> roles,
+        Map<Long, Membership> memberships) {
 
     /** The name under which the caller travels as an attribute of the request's security identity. */
     public static final String ATTRIBUTE = "portal.caller";
 
-    public record Membership(long subcommitteeId, long memberId, MemberRole role) {
+    public record Membership(long subcommitteeId, String subcommitteeName, long memberId, MemberRole role) {
     }
 
     public Caller {

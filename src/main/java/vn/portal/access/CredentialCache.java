@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import vn.portal.user.User;
 
 /**
  * Remembers, for a few minutes, that a user name and password were verified against a given
@@ -40,13 +39,13 @@ public class CredentialCache {
         key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    public boolean holds(String username, String password, User user) {
+    public boolean holds(String username, String password, Accounts.Account account) {
         String id = keyOf(username, password);
         Entry entry = entries.get(id);
         if (entry == null) {
             return false;
         }
-        if (entry.userId() == user.id && entry.passwordHash().equals(user.passwordHash) && user.active
+        if (entry.userId() == account.userId() && entry.passwordHash().equals(account.passwordHash()) && account.active()
                 && System.nanoTime() - entry.expiresAt() < 0) {
             return true;
         }
@@ -54,7 +53,7 @@ public class CredentialCache {
         return false;
     }
 
-    public void remember(String username, String password, User user) {
+    public void remember(String username, String password, Accounts.Account account) {
         if (entries.size() >= MAX_ENTRIES) {
             long now = System.nanoTime();
             entries.values().removeIf(e -> now - e.expiresAt() >= 0);
@@ -63,7 +62,7 @@ public class CredentialCache {
             }
         }
         entries.put(keyOf(username, password),
-                new Entry(user.id, user.passwordHash, System.nanoTime() + REMEMBER_FOR.toNanos()));
+                new Entry(account.userId(), account.passwordHash(), System.nanoTime() + REMEMBER_FOR.toNanos()));
     }
 
     public void forget(long userId) {

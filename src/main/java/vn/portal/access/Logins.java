@@ -1,10 +1,8 @@
 package vn.portal.access;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +11,10 @@ import org.jboss.logging.Logger;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.member.Member;
 import vn.portal.member.MemberRepository;
+import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.user.GlobalRole;
 import vn.portal.user.Passwords;
 import vn.portal.user.User;
-import vn.portal.user.UserRepository;
 import vn.portal.user.UserService;
 
 /** Turns credentials into a {@link Caller}: a password checked against the database, or a verified token. */
@@ -29,13 +27,16 @@ public class Logins {
     public static final String RETRY_AFTER = "portal.retry-after-seconds";
 
     @Inject
-    UserRepository users;
+    Accounts accounts;
 
     @Inject
     UserService userService;
 
     @Inject
     MemberRepository members;
+
+    @Inject
+    SubcommitteeRepository subcommittees;
 
     @Inject
     Passwords passwords;
@@ -51,24 +52,23 @@ public class Logins {
      * the user name is being throttled (a guesser cannot produce one); anything else waits its
      * turn, and a refusal does not say whether the user exists.
      */
-    @Transactional
     public Caller withPassword(String username, String password) {
-        Optional<User> found = users.byUsername(username);
+        Optional<Accounts.Account> found = accounts.byUsername(username);
         if (found.isPresent() && remembered.holds(username, password, found.get())) {
-            return callerOf(found.get(), found.get().roles());
+            return found.get().caller();
         }
         long wait = throttle.secondsToWait(username);
         if (wait > 0) {
             LOG.warnf("Login for user name %s refused for %d s more after repeated failures", printable(username), wait);
             throw new AuthenticationFailedException("too many failed logins", Map.of(RETRY_AFTER, wait));
         }
-        User user = found.filter(u -> u.active && u.passwordHash != null).orElse(null);
+        Accounts.Account account = found.filter(a -> a.active() && a.passwordHash() != null).orElse(null);
         boolean verified;
-        if (user == null) {
+        if (account == null) {
             passwords.decoyCheck(password);
             verified = false;
         } else {
-            verified = passwords.matches(password, user.passwordHash);
+            verified = passwords.matches(password, account.passwordHash());
         }
         if (!verified) {
             throttle.failed(username);
@@ -76,33 +76,38 @@ public class Logins {
             throw new AuthenticationFailedException();
         }
         throttle.succeeded(username);
-        remembered.remember(username, password, user);
-        return callerOf(user, user.roles());
+        remembered.remember(username, password, account);
+        return account.caller();
     }
 
     /** A bearer token already verified (signature, issuer, expiry): its user, created on first use. */
     public Caller withToken(String preferredUsername, Set<GlobalRole> roles) {
-        User user = userService.forToken(preferredUsername, roles);
-        if (!user.active) {
+        Optional<Accounts.Account> found = accounts.byUsername(preferredUsername);
+        if (found.isEmpty() || !found.get().roles().equals(roles)) {
+            // first use, or the token's groups changed: create the user, or keep its stored roles in step
+            userService.forToken(preferredUsername, roles);
+            found = accounts.byUsername(preferredUsername);
+        }
+        Accounts.Account account = found.orElseThrow(AuthenticationFailedException::new);
+        if (!account.active()) {
             LOG.warnf("Bearer token of deactivated user %s refused", printable(preferredUsername));
             throw new AuthenticationFailedException();
         }
-        return QuarkusTransaction.requiringNew().call(() -> callerOf(user, roles));
+        return account.caller(roles);
     }
 
-    /** The caller a user is when they log in with a password: their stored roles and active memberships. */
+    /**
+     * The caller a user is inside the current transaction (the demo story acts as its people
+     * right after creating them): their stored roles and active memberships.
+     */
     public Caller callerOf(User user) {
-        return callerOf(user, user.roles());
-    }
-
-    private Caller callerOf(User user, Set<GlobalRole> roles) {
         Map<Long, Caller.Membership> memberships = members.list("userId = ?1 and active = true", user.id).stream()
-                .collect(Collectors.toMap(m -> m.subcommitteeId, Logins::membership));
-        return new Caller(user.id, user.username, roles, memberships);
+                .collect(Collectors.toMap(m -> m.subcommitteeId, this::membership));
+        return new Caller(user.id, user.username, user.displayName, user.roles(), memberships);
     }
 
-    private static Caller.Membership membership(Member m) {
-        return new Caller.Membership(m.subcommitteeId, m.id, m.role);
+    private Caller.Membership membership(Member m) {
+        return new Caller.Membership(m.subcommitteeId, subcommittees.findById(m.subcommitteeId).name, m.id, m.role);
     }
 
     /** A user name as it may appear in the log: printable ASCII only, at most 64 characters. */

@@ -24,7 +24,6 @@ import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
-import vn.portal.subcommittee.SubcommitteeRepository;
 
 @ApplicationScoped
 public class UserService {
@@ -40,9 +39,6 @@ public class UserService {
 
     @Inject
     UserRepository repository;
-
-    @Inject
-    SubcommitteeRepository subcommittees;
 
     @Inject
     Passwords passwords;
@@ -128,17 +124,15 @@ public class UserService {
         return after;
     }
 
-    /** The caller, with the subcommittees where they act and by which role. */
-    @Transactional
+    /** The caller, with the subcommittees where they act and by which role: all read when they logged in. */
     public MeView me() {
         Caller caller = access.caller();
-        User user = repository.require(caller.userId());
         List<MeView.Membership> memberships = caller.memberships().values().stream()
                 .sorted((a, b) -> Long.compare(a.subcommitteeId(), b.subcommitteeId()))
-                .map(m -> new MeView.Membership(m.subcommitteeId(), subcommittees.require(m.subcommitteeId()).name,
-                        m.memberId(), m.role()))
+                .map(m -> new MeView.Membership(m.subcommitteeId(), m.subcommitteeName(), m.memberId(), m.role()))
                 .toList();
-        return new MeView(user.id, user.username, user.displayName, List.copyOf(caller.roles()), memberships);
+        return new MeView(caller.userId(), caller.username(), caller.displayName(),
+                caller.roles().stream().sorted().toList(), memberships);
     }
 
     /**
