@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import org.jboss.logging.Logger;
 import vn.portal.common.config.PortalConfig;
@@ -34,7 +35,15 @@ public class AdminBootstrap {
         if (generated) {
             password = randomPassword();
         }
-        if (users.createFirstAdmin(password)) {
+        boolean created;
+        try {
+            created = users.createFirstAdmin(password);
+        } catch (PersistenceException e) {
+            // another instance starting on the same empty database made it first
+            LOG.info("User 'admin' was created by another instance");
+            return;
+        }
+        if (created) {
             if (generated) {
                 LOG.warnf("Created user 'admin' with the generated password %s ; it is shown only this once. "
                         + "Set portal.admin.initial-password to choose it instead.", password);
