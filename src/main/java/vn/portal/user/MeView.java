@@ -2,6 +2,7 @@ package vn.portal.user;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.common.concurrency.SingleResource;
 import vn.portal.member.MemberRole;
 
 /** Who the caller is, and where they act by which role. */
@@ -11,7 +12,7 @@ public record MeView(
         @Schema(example = "hai.lm") String username,
         @Schema(nullable = true) String displayName,
         List<GlobalRole> roles,
-        List<Membership> memberships) {
+        List<Membership> memberships) implements SingleResource {
 
     /** An active member record linked to the caller. */
     @Schema(name = "Membership")
