@@ -83,6 +83,11 @@ public class Logins {
     /** A bearer token already verified (signature, issuer, expiry): its user, created on first use. */
     public Caller withToken(String preferredUsername, Set<GlobalRole> roles) {
         Optional<Accounts.Account> found = accounts.byUsername(preferredUsername);
+        if (found.isPresent() && !found.get().active()) {
+            // refused before anything is written: a deactivated user's token changes nothing
+            LOG.warnf("Bearer token of deactivated user %s refused", printable(preferredUsername));
+            throw new AuthenticationFailedException();
+        }
         if (found.isEmpty() || !found.get().roles().equals(roles)) {
             // first use, or the token's groups changed: create the user, or keep its stored roles in step
             userService.forToken(preferredUsername, roles);

@@ -47,7 +47,12 @@ public class User extends TrackedEntity {
     }
 
     public void setRoles(Set<GlobalRole> roles) {
-        storedRoles = roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        storedRoles = storedForm(roles);
+    }
+
+    /** Roles as the column holds them: names in declared order, comma-separated. */
+    public static String storedForm(Set<GlobalRole> roles) {
+        return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
     /** Writes the folded columns from the fields; the service calls it after every change. */

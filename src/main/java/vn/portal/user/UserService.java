@@ -185,14 +185,25 @@ public class UserService {
         return true;
     }
 
+    /**
+     * Brings the stored roles of an active token user in step with the token's groups. One
+     * conditional UPDATE: requests racing with the same new groups queue on the row, and only the
+     * one that changed it writes the audit entry, so none of them fails.
+     */
     private Optional<User> syncRoles(String username, Set<GlobalRole> roles) {
         Optional<User> found = repository.byUsername(username);
-        found.filter(user -> !user.roles().equals(roles)).ifPresent(user -> {
+        found.filter(user -> user.active && !user.roles().equals(roles)).ifPresent(user -> {
             UserView before = UserView.of(user);
-            user.setRoles(roles);
-            user.updatedAt = clock.now();
-            repository.flush();
-            audit.entry("updated", ENTITY, user.id, null, before, UserView.of(user)).by(username).keep();
+            String stored = User.storedForm(roles);
+            int changed = repository.getEntityManager().createQuery("update User u set u.storedRoles = :roles, "
+                    + "u.updatedAt = :now, u.version = u.version + 1 where u.id = :id and u.active = true "
+                    + "and u.storedRoles <> :roles")
+                    .setParameter("roles", stored).setParameter("now", clock.now()).setParameter("id", user.id)
+                    .executeUpdate();
+            if (changed == 1) {
+                repository.getEntityManager().refresh(user);
+                audit.entry("updated", ENTITY, user.id, null, before, UserView.of(user)).by(username).keep();
+            }
         });
         return found;
     }

@@ -56,10 +56,10 @@ public final class Api {
 
     /** A user with {@link #PASSWORD} and the given global roles; returns its id. */
     public static long createUser(String... roles) {
-        return createUser("u" + unique(), roles);
+        return createUserNamed("u" + unique(), roles);
     }
 
-    public static long createUser(String username, String... roles) {
+    public static long createUserNamed(String username, String... roles) {
         return json().body(Map.of("username", username, "password", PASSWORD, "roles", List.of(roles)))
                 .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
     }
@@ -73,10 +73,20 @@ public final class Api {
         return given().get("/api/v1/users/" + userId).then().statusCode(200).extract().path("username");
     }
 
-    /** A request sent as the given user (with {@link #PASSWORD}) instead of the tests' admin. */
+    /**
+     * A request sent as the given user (with {@link #PASSWORD}) instead of the tests' admin. The
+     * header is built here because RestAssured's own Basic encodes in ISO-8859-1, which garbles
+     * the Vietnamese letters of the password.
+     */
     public static RequestSpecification as(String username) {
-        return given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON)
+        return given().auth().none().header("Authorization", basic(username, PASSWORD)).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
+    }
+
+    /** An HTTP Basic Authorization header value, in UTF-8. */
+    public static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static long createMember(long subcommitteeId, String role) {

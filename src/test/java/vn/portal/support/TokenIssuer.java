@@ -45,8 +45,11 @@ public class TokenIssuer implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // In test mode smallrye-jwt makes up a key of its own (mp.jwt.verify.publickey) when none is
+        // configured at build time, and would prefer it to the location; NONE means "not set".
         return Map.of("mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.publickey.location", PUBLIC_KEY.toAbsolutePath().toUri().toString());
+                "mp.jwt.verify.publickey.location", PUBLIC_KEY.toAbsolutePath().toUri().toString(),
+                "mp.jwt.verify.publickey", "NONE");
     }
 
     @Override
