@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -759,6 +760,10 @@ class LoginTest {
         assertEquals(null, preflight.header("Access-Control-Allow-Origin"), "preflight: " + preflight.statusCode());
         Response get = given().header("Origin", "https://evil.example").get("/api/v1/subcommittees");
         assertEquals(null, get.header("Access-Control-Allow-Origin"), "request: " + get.statusCode());
+        // otherwise answered as usual: no bare refusal without a problem body
+        assertEquals(200, get.statusCode());
+        anonymous().header("Origin", "https://evil.example").get("/api/v1/me").then().statusCode(401)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("UNAUTHENTICATED"));
         Response lookalike = given().header("Origin", "https://vankien.test.portal.evil.example").get("/api/v1/subcommittees");
         assertEquals(null, lookalike.header("Access-Control-Allow-Origin"));
     }

@@ -2,6 +2,7 @@ package vn.portal.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** The business settings of the portal, under {@code portal.} (environment: {@code PORTAL_…}). */
@@ -19,6 +20,13 @@ public interface PortalConfig {
     Admin admin();
 
     Login login();
+
+    Cors cors();
+
+    interface Cors {
+        /** The origins of the browser front ends allowed to call the API (https://vankien.thanhuy.vn). */
+        Optional<List<String>> origins();
+    }
 
     interface Admin {
         /**
