@@ -15,6 +15,7 @@ import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.user.GlobalRole;
 import vn.portal.user.Passwords;
 import vn.portal.user.User;
+import vn.portal.user.UserRequest;
 import vn.portal.user.UserService;
 
 /** Turns credentials into a {@link Caller}: a password checked against the database, or a verified token. */
@@ -53,7 +54,9 @@ public class Logins {
      * turn, and a refusal does not say whether the user exists.
      */
     public Caller withPassword(String username, String password) {
-        Optional<Accounts.Account> found = accounts.byUsername(username);
+        // a name no user can have is not looked up (PostgreSQL refuses a NUL in a string outright)
+        Optional<Accounts.Account> found = UserRequest.isUsername(username) ? accounts.byUsername(username)
+                : Optional.empty();
         if (found.isPresent() && remembered.holds(username, password, found.get())) {
             return found.get().caller();
         }
@@ -82,6 +85,10 @@ public class Logins {
 
     /** A bearer token already verified (signature, issuer, expiry): its user, created on first use. */
     public Caller withToken(String preferredUsername, Set<GlobalRole> roles) {
+        if (!UserRequest.isUsername(preferredUsername)) {
+            LOG.warnf("Bearer token refused: preferred_username %s is not a valid user name", printable(preferredUsername));
+            throw new AuthenticationFailedException();
+        }
         Optional<Accounts.Account> found = accounts.byUsername(preferredUsername);
         if (found.isPresent() && !found.get().active()) {
             // refused before anything is written: a deactivated user's token changes nothing

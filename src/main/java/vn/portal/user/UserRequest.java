@@ -7,6 +7,12 @@ import vn.portal.common.json.BodySpec.Field;
 public final class UserRequest {
 
     public static final String USERNAME_PATTERN = "[a-z0-9._-]{3,64}";
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile(USERNAME_PATTERN);
+
+    /** Whether some user could have this name. */
+    public static boolean isUsername(String name) {
+        return name != null && USERNAME.matcher(name).matches();
+    }
 
     private static final Field DISPLAY_NAME = Field.text("displayName").example("Lê Minh Hải");
     private static final Field ROLES = Field.enumsOf("roles", GlobalRole.class).defaulted()

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import vn.portal.access.Access;
 import vn.portal.access.Caller;
 import vn.portal.access.CredentialCache;
@@ -34,8 +33,6 @@ public class UserService {
             .field("username", "e.username")
             .nullableField("displayName", "e.displayNameFolded")
             .field("createdAt", "e.createdAt");
-
-    private static final Pattern USERNAME = Pattern.compile(UserRequest.USERNAME_PATTERN);
 
     @Inject
     UserRepository repository;
@@ -140,7 +137,7 @@ public class UserService {
      * token's groups. Runs in transactions of its own: it is called while the login is resolved.
      */
     public User forToken(String username, Set<GlobalRole> roles) {
-        if (!USERNAME.matcher(username).matches()) {
+        if (!UserRequest.isUsername(username)) {
             throw new AuthenticationFailedException("preferred_username is not a valid user name");
         }
         Optional<User> found = QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles));
