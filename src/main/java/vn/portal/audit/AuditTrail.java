@@ -90,12 +90,12 @@ public class AuditTrail {
             this.changes = changes;
         }
 
-        /** A secret (a password) that was set or changed: the trail says so, never what it is. */
-        public Entry hidden(String field, boolean hadValue) {
+        /** A secret (a password) that was set, changed or cleared: the trail says so, never what it is. */
+        public Entry hidden(String field, boolean hadValue, boolean hasValue) {
             ObjectNode change = changes.addObject();
             change.put("field", field);
             change.set("before", hadValue ? JsonNodeFactory.instance.textNode(HIDDEN) : NullNode.instance);
-            change.put("after", HIDDEN);
+            change.set("after", hasValue ? JsonNodeFactory.instance.textNode(HIDDEN) : NullNode.instance);
             return this;
         }
 

@@ -2,6 +2,7 @@ package vn.portal.user;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import vn.portal.common.problem.ProblemException;
 
@@ -22,6 +23,11 @@ public class UserRepository implements PanacheRepository<User> {
 
     public boolean anyExists() {
         return count() > 0;
+    }
+
+    /** Locks the active ADMIN users' rows until the transaction ends. */
+    public void lockActiveAdmins() {
+        find("active = true and storedRoles like '%ADMIN%'").withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public long activeAdminsOtherThan(long id) {

@@ -82,12 +82,18 @@ public class UserService {
         user.username = username;
         apply(user, body, new Changes());
         user.created(clock.now());
-        repository.persist(user);
-        repository.flush();
+        try {
+            // an identity id makes persist insert at once
+            repository.persist(user);
+            repository.flush();
+        } catch (PersistenceException e) {
+            // another request took the name between the check above and this insert
+            throw winnerOf(username).map(UserService::taken).orElseThrow(() -> e);
+        }
         UserView view = UserView.of(user);
         AuditTrail.Entry entry = audit.entry("created", ENTITY, user.id, null, null, view);
         if (user.passwordHash != null) {
-            entry.hidden("password", false);
+            entry.hidden("password", false, true);
         }
         entry.keep();
         return view;
@@ -96,6 +102,10 @@ public class UserService {
     @Transactional
     public UserView update(long id, Body body, String ifMatch) {
         access.requireAdmin("Only ADMIN changes users.");
+        if (body.has("roles") || body.has("active")) {
+            // changes that could take away the last ADMIN queue here, so each one counts the others after the last
+            repository.lockActiveAdmins();
+        }
         User user = repository.require(id);
         UserView before = UserView.of(user);
         etags.requireMatch(ifMatch, before);
@@ -115,7 +125,7 @@ public class UserService {
         UserView after = UserView.of(user);
         AuditTrail.Entry entry = audit.entry("updated", ENTITY, user.id, null, before, after);
         if (passwordChanged) {
-            entry.hidden("password", hadPassword);
+            entry.hidden("password", hadPassword, user.passwordHash != null);
         }
         entry.keep();
         return after;
@@ -177,7 +187,7 @@ public class UserService {
         admin.created(clock.now());
         repository.persist(admin);
         repository.flush();
-        audit.entry("created", ENTITY, admin.id, null, null, UserView.of(admin)).hidden("password", false).by("system")
+        audit.entry("created", ENTITY, admin.id, null, null, UserView.of(admin)).hidden("password", false, true).by("system")
                 .keep();
         return true;
     }
@@ -231,6 +241,26 @@ public class UserService {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The user that won a race for a name. The database may refuse the loser's insert while the
+     * winner has not committed yet, so it is looked for a few times, for at most a second.
+     */
+    private Optional<User> winnerOf(String username) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<User> winner = QuarkusTransaction.requiringNew().call(() -> repository.byUsername(username));
+            if (winner.isPresent()) {
+                return winner;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     private static ProblemException taken(User other) {

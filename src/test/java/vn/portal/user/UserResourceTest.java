@@ -241,7 +241,7 @@ class UserResourceTest {
         as(name, LONG_PASSWORD).get(ME).then().statusCode(200);
         // the same first 63 characters (well over 72 bytes of UTF-8) with another last one is another password
         String almost = LONG_PASSWORD.substring(0, LONG_PASSWORD.length() - 1) + "!";
-        // BUG: bcrypt reads only the first 72 bytes of its input, so this is accepted; the contract allows 64 characters
+        // bcrypt alone would read only the first 72 bytes of its input
         problem(as(name, almost).get(ME).then(), 401, "UNAUTHENTICATED");
     }
 
@@ -302,7 +302,7 @@ class UserResourceTest {
             outcomes.stream().filter(loser -> loser != winner && !id.equals(loser.json().get("conflictingId")))
                     .forEach(loser -> withoutConflictingId.add(loser.body()));
         }
-        // BUG: a request that loses the race at the database's unique constraint gets no conflictingId
+        // a request that loses the race at the database's unique constraint is told the winner too
         assertEquals(List.of(), withoutConflictingId);
     }
 
@@ -703,7 +703,7 @@ class UserResourceTest {
                 patch(other, body("active", true)).statusCode(200);
             }
         }
-        // BUG: both demotions commit (each checks the other's committed row while its own is uncommitted), leaving no ADMIN
+        // the demotions queue on the active admins' rows, so one of them is refused
         assertEquals(List.of(), bothWon, "both of the last two ADMINs lost the role");
     }
 
