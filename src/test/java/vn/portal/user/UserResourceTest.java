@@ -674,8 +674,10 @@ class UserResourceTest {
             for (int round = 0; round < 10 && bothWon.isEmpty(); round++) {
                 List<Outcome> outcomes = Races.race(2, i -> Races.request(root.resolve(user(i == 0 ? me : second)),
                         "PATCH", "application/merge-patch+json", demote, null));
+                // both are sent as `me`: once `me` is demoted, the other may find its caller no ADMIN any more (403)
                 for (Outcome outcome : outcomes) {
-                    assertTrue(outcome.status() == 200 || outcome.status() == 409, "unexpected " + outcomes);
+                    assertTrue(outcome.status() == 200 || outcome.status() == 409 || outcome.status() == 403,
+                            "unexpected " + outcomes);
                 }
                 if (outcomes.get(0).status() == 200 && outcomes.get(1).status() == 200) {
                     bothWon.add("round " + round + ": " + outcomes);
