@@ -75,6 +75,15 @@ public class Access {
         }
     }
 
+    /** Working on submissions at all: the managers, and a MEMBER (under their own responsibilities). */
+    public void requireSubmissionWorker(long subcommitteeId, String what) {
+        Caller caller = requireVisible(subcommitteeId, what);
+        if (!manages(caller, subcommitteeId)
+                && caller.in(subcommitteeId).map(m -> m.role() != MemberRole.MEMBER).orElse(true)) {
+            throw forbidden("Only the subcommittee's members work on its submissions.");
+        }
+    }
+
     /** Commenting: every member of the subcommittee, whatever their role, and ADMIN. */
     public void requireCommenter(long subcommitteeId, String what) {
         Caller caller = requireVisible(subcommitteeId, what);

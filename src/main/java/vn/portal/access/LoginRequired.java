@@ -2,26 +2,29 @@ package vn.portal.access;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every endpoint needs a login but those marked {@link PermitAll} (the API index). Runs before
- * the other request checks, so an anonymous caller learns nothing else. Authentication itself is
- * lazy (proactive authentication is off), so its failures reach the problem mappers.
+ * Every {@code /api/v1} path but the index needs a login, whatever comes of the request next:
+ * before any resource is matched, so an anonymous caller learns nothing else, not even which
+ * methods or paths exist. Authentication itself is lazy (proactive authentication is off), so
+ * its failures reach the problem mappers.
  */
 public class LoginRequired {
+
+    static final String API = "/api/v1";
 
     @Inject
     CurrentIdentityAssociation identities;
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Response> requireLogin(ResourceInfo resource) {
-        if (resource.getResourceClass() == null || resource.getResourceClass().isAnnotationPresent(PermitAll.class)) {
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Uni<Response> requireLogin(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith(API) || path.equals(API) || path.equals(API + "/")) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {

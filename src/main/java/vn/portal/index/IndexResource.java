@@ -1,6 +1,5 @@
 package vn.portal.index;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +12,6 @@ import vn.portal.common.concurrency.SingleResource;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
 @Tag(name = "Index", description = "Where to start")
 public class IndexResource {
 

@@ -132,17 +132,25 @@ public class MemberService {
     }
 
     /**
-     * Only ADMIN links a login to a member; only ADMIN or the head gives, takes away or changes
-     * anything of a head or deputy head (so no one appoints themselves by the back door).
+     * Only ADMIN links a login to a member. Only ADMIN or the head appoints: makes a member HEAD
+     * or DEPUTY_HEAD, takes that role away, or (de)activates someone who holds it; the other
+     * managers may still correct a head's or deputy head's other fields.
      */
     private void requirePermissionFor(Member member, MemberView before, Changes changes) {
-        if (changes.all().stream().anyMatch(change -> change.field().equals("userId"))) {
+        if (touches(changes, "userId")) {
             access.requireAdmin("Only ADMIN links a login to a member (userId).");
         }
         boolean leaderBefore = before != null && LEADERSHIP.contains(before.role());
-        if (!changes.isEmpty() && (leaderBefore || LEADERSHIP.contains(member.role))) {
+        boolean leaderAfter = LEADERSHIP.contains(member.role);
+        boolean appoints = before == null ? leaderAfter
+                : (touches(changes, "role") || touches(changes, "active")) && (leaderBefore || leaderAfter);
+        if (appoints) {
             access.requireHeadOrAdmin(member.subcommitteeId);
         }
+    }
+
+    private static boolean touches(Changes changes, String field) {
+        return changes.all().stream().anyMatch(change -> change.field().equals(field));
     }
 
     private static String what(long id) {

@@ -46,6 +46,14 @@ public class SubmissionRepository implements PanacheRepository<Submission> {
                 .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
     }
 
+    /** As {@link #holdersOf}, only for responsibilities of the given subcommittee. */
+    public Map<Long, Long> holdersIn(long subcommitteeId, Collection<Long> responsibilityIds) {
+        return getEntityManager().createQuery("select r.id, r.memberId from Responsibility r where r.id in :ids "
+                + "and r.subcommitteeId = :sid", Object[].class).setParameter("ids", responsibilityIds)
+                .setParameter("sid", subcommitteeId).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+    }
+
     /** The submission for (milestone, responsibility), if any; runs without flushing the one being written. */
     public Optional<Submission> find(long milestoneId, long responsibilityId) {
         return getEntityManager().createQuery(

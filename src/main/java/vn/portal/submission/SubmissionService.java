@@ -36,7 +36,6 @@ public class SubmissionService {
 
     public static final String ENTITY = "submission";
 
-    private static final long NO_ONE = 0;
 
     /** Who may change a submission, and its attachments and comments, for a given act. */
     public enum Act {
@@ -228,11 +227,18 @@ public class SubmissionService {
         return submission;
     }
 
-    /** A member may create or move a submission only under a responsibility of their own. */
+    /**
+     * A member may create or move a submission only under a responsibility of their own. A
+     * responsibility that is not one of this subcommittee's is left to the body's validation (400,
+     * as for a manager), once the caller is one who may work on submissions at all.
+     */
     private void requireHolder(long subcommitteeId, long responsibilityId, String what) {
-        // an unknown responsibility has no holder: only a manager gets as far as its 400
-        long holder = repository.holdersOf(List.of(responsibilityId)).getOrDefault(responsibilityId, NO_ONE);
-        access.requireSubmissionEditor(subcommitteeId, holder, what);
+        Long holder = repository.holdersIn(subcommitteeId, List.of(responsibilityId)).get(responsibilityId);
+        if (holder == null) {
+            access.requireSubmissionWorker(subcommitteeId, what);
+        } else {
+            access.requireSubmissionEditor(subcommitteeId, holder, what);
+        }
     }
 
     private static String what(long id) {

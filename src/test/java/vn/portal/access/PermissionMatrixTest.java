@@ -243,7 +243,7 @@ class PermissionMatrixTest {
                     String username = "pm" + Api.unique();
                     String[] roles = who == AUDITOR ? new String[] { "AUDITOR" } : new String[0];
                     usernames.put(who, username);
-                    userIds.put(who, Api.createUser(username, roles));
+                    userIds.put(who, Api.createUserNamed(username, roles));
                 }
             }
             head = member(HEAD, "HEAD", true);
@@ -421,7 +421,7 @@ class PermissionMatrixTest {
     /** A fresh user without roles: its id and user name. */
     private static Target aUser() {
         String username = "pm" + Api.unique();
-        return new Target(Api.createUser(username, new String[0]), 0, username);
+        return new Target(Api.createUserNamed(username, new String[0]), 0, username);
     }
 
     private static Matcher<Iterable<? super Integer>> hasId(long id) {
@@ -627,9 +627,7 @@ class PermissionMatrixTest {
                 .send((req, w, t) -> json(req, body("position", "Chuyên viên " + Api.unique()))
                         .patch(API + "/members/" + w.spare))
                 .state((w, t) -> etag(API + "/members/" + w.spare)));
-        // BUG: the contract lets every manager change members, reserving to ADMIN and the HEAD only making a
-        // member HEAD or DEPUTY_HEAD; the service also refuses (403) any change to a head's or deputy head's
-        // record by DEPUTY_HEAD, SECRETARY and SUPPORT_STAFF, even a deputy head correcting their own phone.
+        // every manager may correct a head's or deputy head's other fields; only appointing is reserved
         p.add(probe("PATCH /members/{id} phone of the DEPUTY_HEAD", Rule.MANAGE, 200)
                 .send((req, w, t) -> json(req, body("phone", "0912 345 678")).patch(API + "/members/" + w.deputy))
                 .state((w, t) -> etag(API + "/members/" + w.deputy)));
@@ -836,8 +834,7 @@ class PermissionMatrixTest {
                 .given(w -> new Target(Api.createUser()))
                 .send((req, w, t) -> json(req, body("displayName", "Lê Minh " + Api.unique())).patch(USERS + "/" + t.id()))
                 .state((w, t) -> etag(USERS + "/" + t.id())));
-        // BUG: as ANONYMOUS this answers 405 with Allow instead of 401: LoginRequired lets a request through when
-        // no resource method matched it, so a wrong method under /api/v1 is answered before any login
+        // as ANONYMOUS this is a 401 like everything under /api/v1: the login comes before the 405
         p.add(probe("DELETE /users/{id}", Rule.NO_SUCH_METHOD, 0)
                 .given(w -> aUser())
                 .send((req, w, t) -> req.delete(USERS + "/" + t.id()))
@@ -1173,14 +1170,12 @@ class PermissionMatrixTest {
                 managers, (w, s) -> etag(API + "/milestones/" + w.milestone),
                 (req, w, s, id) -> json(req, body("responsibilityIds", List.of(w.respA, w.respB, id)))
                         .patch(API + "/milestones/" + w.milestone)));
-        // BUG: a MEMBER naming another subcommittee's (or an unknown) responsibility gets 403 FORBIDDEN
-        // ("A member may work only on submissions under a responsibility of their own") instead of the
-        // contract's 400 VALIDATION_FAILED naming responsibilityId; managers get the 400.
+        // a MEMBER naming another subcommittee's (or an unknown) responsibility gets the 400 a manager gets
         p.add(new BodyProbe("POST /milestones/{mid}/submissions responsibilityId", "responsibilityId",
                 f -> f.responsibility, editors, (w, s) -> total(API + "/milestones/" + w.milestone + "/submissions"),
                 (req, w, s, id) -> json(req, body("responsibilityId", id, "title", "Số liệu " + Api.unique()))
                         .post(API + "/milestones/" + w.milestone + "/submissions")));
-        // BUG: as above, for PATCH of the caller's own DRAFT
+        // as above, for PATCH of the caller's own DRAFT
         p.add(new BodyProbe("PATCH /submissions/{id} responsibilityId", "responsibilityId", f -> f.responsibility,
                 editors, (w, s) -> etag(submission(s)),
                 (req, w, s, id) -> json(req, body("responsibilityId", id)).patch(submission(s))));
