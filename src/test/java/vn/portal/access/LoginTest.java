@@ -26,9 +26,7 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,6 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.portal.support.Api;
+import vn.portal.support.Races;
 import vn.portal.support.TokenIssuer;
 
 /**
@@ -63,8 +58,6 @@ class LoginTest {
 
     private static final String ORIGIN = "https://vankien.test.portal";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     @TestHTTPResource("/")
     URI baseUri;
@@ -470,12 +463,12 @@ class LoginTest {
     @Test
     void concurrentFirstUseOfOneNewUserNameCreatesExactlyOneUser() throws Exception {
         String name = freshName();
-        List<HttpResponse<String>> responses = race(12, i -> get("/api/v1/me",
+        List<Races.Outcome> responses = Races.race(12, i -> get("/api/v1/me",
                 "Bearer " + TokenIssuer.token(name, "AUDITOR")));
-        String summary = responses.stream().map(r -> r.statusCode() + " " + r.body()).collect(Collectors.joining("\n"));
-        Set<Object> ids = responses.stream().filter(r -> r.statusCode() == 200).map(r -> JsonPath.from(r.body()).get("id"))
+        String summary = responses.stream().map(r -> r.status() + " " + r.body()).collect(Collectors.joining("\n"));
+        Set<Object> ids = responses.stream().filter(r -> r.status() == 200).map(r -> JsonPath.from(r.body()).get("id"))
                 .collect(Collectors.toSet());
-        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200), "every first use succeeds:\n" + summary);
+        assertTrue(responses.stream().allMatch(r -> r.status() == 200), "every first use succeeds:\n" + summary);
         assertEquals(1, ids.size(), "all of them are the same user: " + ids);
         Map<String, Object> user = onlyUserNamed(name);
         assertEquals(ids.iterator().next(), user.get("id"));
@@ -488,11 +481,11 @@ class LoginTest {
         String name = freshName();
         int id = bearer(TokenIssuer.token(name)).get("/api/v1/me").then().statusCode(200).extract().path("id");
         String token = TokenIssuer.token(name, "AUDITOR");
-        List<HttpResponse<String>> responses = race(12, i -> get("/api/v1/me", "Bearer " + token));
-        String summary = responses.stream().map(r -> r.statusCode() + " " + r.body()).collect(Collectors.joining("\n"));
+        List<Races.Outcome> responses = Races.race(12, i -> get("/api/v1/me", "Bearer " + token));
+        String summary = responses.stream().map(r -> r.status() + " " + r.body()).collect(Collectors.joining("\n"));
         // every request brings the same new groups; one of them writes them, none is refused
-        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200), "every valid token gets in:\n" + summary);
-        for (HttpResponse<String> response : responses) {
+        assertTrue(responses.stream().allMatch(r -> r.status() == 200), "every valid token gets in:\n" + summary);
+        for (Races.Outcome response : responses) {
             JsonPath me = JsonPath.from(response.body());
             assertEquals(id, me.getInt("id"));
             assertEquals(List.of("AUDITOR"), me.getList("roles"));
@@ -504,11 +497,11 @@ class LoginTest {
     void concurrentTokensWithDifferentGroupsForOneUserAllSucceed() throws Exception {
         String name = freshName();
         int id = bearer(TokenIssuer.token(name)).get("/api/v1/me").then().statusCode(200).extract().path("id");
-        List<HttpResponse<String>> responses = race(12, i -> get("/api/v1/me",
+        List<Races.Outcome> responses = Races.race(12, i -> get("/api/v1/me",
                 "Bearer " + (i % 2 == 0 ? TokenIssuer.token(name, "AUDITOR") : TokenIssuer.token(name, "ADMIN"))));
-        String summary = responses.stream().map(r -> r.statusCode() + " " + r.body()).collect(Collectors.joining("\n"));
+        String summary = responses.stream().map(r -> r.status() + " " + r.body()).collect(Collectors.joining("\n"));
         // each request's roles follow its own valid token; racing role syncs never turn a valid login into an error
-        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200), "every valid token gets in:\n" + summary);
+        assertTrue(responses.stream().allMatch(r -> r.status() == 200), "every valid token gets in:\n" + summary);
         for (int i = 0; i < responses.size(); i++) {
             JsonPath me = JsonPath.from(responses.get(i).body());
             assertEquals(id, me.getInt("id"));
@@ -815,33 +808,4 @@ class LoginTest {
                 .header("Accept", "application/json").header("Authorization", authorization).GET().build();
     }
 
-    private static List<HttpResponse<String>> race(int racers, java.util.function.IntFunction<HttpRequest> requestNo)
-            throws Exception {
-        List<HttpRequest> requests = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            requests.add(requestNo.apply(i));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch ready = new CountDownLatch(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (HttpRequest request : requests) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "the racers did not get ready");
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                responses.add(future.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
