@@ -7,14 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.portal.member.MemberRole;
 import vn.portal.user.GlobalRole;
+import vn.portal.user.User;
 
 /**
  * Reads what a login needs to know about a user, their stored password hash and their active
@@ -56,7 +55,7 @@ public class Accounts {
                 while (rows.next()) {
                     if (account == null) {
                         account = new Account(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                roles(rows.getString(4)), rows.getBoolean(5), rows.getString(6), memberships);
+                                User.rolesOf(rows.getString(4)), rows.getBoolean(5), rows.getString(6), memberships);
                     }
                     long subcommitteeId = rows.getLong(7);
                     if (!rows.wasNull()) {
@@ -69,13 +68,5 @@ public class Accounts {
         } catch (SQLException e) {
             throw new IllegalStateException("the users could not be read", e);
         }
-    }
-
-    private static Set<GlobalRole> roles(String stored) {
-        Set<GlobalRole> roles = EnumSet.noneOf(GlobalRole.class);
-        if (!stored.isEmpty()) {
-            Arrays.stream(stored.split(",")).map(GlobalRole::valueOf).forEach(roles::add);
-        }
-        return roles;
     }
 }

@@ -39,9 +39,14 @@ public class User extends TrackedEntity {
     public String searchText;
 
     public Set<GlobalRole> roles() {
+        return rolesOf(storedRoles);
+    }
+
+    /** Roles from the column's stored form. */
+    public static Set<GlobalRole> rolesOf(String stored) {
         EnumSet<GlobalRole> roles = EnumSet.noneOf(GlobalRole.class);
-        if (!storedRoles.isEmpty()) {
-            Arrays.stream(storedRoles.split(",")).map(GlobalRole::valueOf).forEach(roles::add);
+        if (!stored.isEmpty()) {
+            Arrays.stream(stored.split(",")).map(GlobalRole::valueOf).forEach(roles::add);
         }
         return roles;
     }
