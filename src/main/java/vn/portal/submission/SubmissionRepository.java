@@ -33,25 +33,18 @@ public class SubmissionRepository implements PanacheRepository<Submission> {
                 .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
     }
 
+    /** Where a submission or responsibility is kept, and the member whose responsibility it is. */
     public record Holder(long subcommitteeId, long memberId) {
     }
 
-    /** The member holding each of the given responsibilities. */
-    public Map<Long, Long> holdersOf(Collection<Long> responsibilityIds) {
+    /** The subcommittee and the holding member of each of the given responsibilities. */
+    public Map<Long, Holder> holdersOf(Collection<Long> responsibilityIds) {
         if (responsibilityIds.isEmpty()) {
             return Map.of();
         }
-        return getEntityManager().createQuery("select r.id, r.memberId from Responsibility r where r.id in :ids",
-                Object[].class).setParameter("ids", responsibilityIds).getResultStream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-    }
-
-    /** As {@link #holdersOf}, only for responsibilities of the given subcommittee. */
-    public Map<Long, Long> holdersIn(long subcommitteeId, Collection<Long> responsibilityIds) {
-        return getEntityManager().createQuery("select r.id, r.memberId from Responsibility r where r.id in :ids "
-                + "and r.subcommitteeId = :sid", Object[].class).setParameter("ids", responsibilityIds)
-                .setParameter("sid", subcommitteeId).getResultStream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+        return getEntityManager().createQuery("select r.id, r.subcommitteeId, r.memberId from Responsibility r "
+                + "where r.id in :ids", Object[].class).setParameter("ids", responsibilityIds).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> new Holder((Long) row[1], (Long) row[2])));
     }
 
     /** The submission for (milestone, responsibility), if any; runs without flushing the one being written. */

@@ -233,11 +233,11 @@ public class SubmissionService {
      * as for a manager), once the caller is one who may work on submissions at all.
      */
     private void requireHolder(long subcommitteeId, long responsibilityId, String what) {
-        Long holder = repository.holdersIn(subcommitteeId, List.of(responsibilityId)).get(responsibilityId);
-        if (holder == null) {
+        SubmissionRepository.Holder holder = repository.holdersOf(List.of(responsibilityId)).get(responsibilityId);
+        if (holder == null || holder.subcommitteeId() != subcommitteeId) {
             access.requireSubmissionWorker(subcommitteeId, what);
         } else {
-            access.requireSubmissionEditor(subcommitteeId, holder, what);
+            access.requireSubmissionEditor(subcommitteeId, holder.memberId(), what);
         }
     }
 
@@ -313,16 +313,17 @@ public class SubmissionService {
         Map<Long, List<AttachmentView>> files = attachments.viewsBySubmission(ids);
         Set<Long> pending = comments.withPendingComments(ids);
         Set<Long> archived = subcommittees.archivedAmong(page.stream().map(s -> s.subcommitteeId).distinct().toList());
-        Map<Long, Long> holders = repository.holdersOf(page.stream().map(s -> s.responsibilityId).distinct().toList());
+        Map<Long, SubmissionRepository.Holder> holders = repository.holdersOf(
+                page.stream().map(s -> s.responsibilityId).distinct().toList());
         Caller caller = access.caller();
         return page.stream().map(s -> SubmissionView.of(s, files.getOrDefault(s.id, List.of()),
                 Workflow.allowedActions(s.status, pending.contains(s.id), archived.contains(s.subcommitteeId),
-                        permitted(caller, s.subcommitteeId, holders.get(s.responsibilityId))))).toList();
+                        permitted(caller, s.subcommitteeId, holders.get(s.responsibilityId).memberId())))).toList();
     }
 
-    private Set<SubmissionAction> permitted(Caller caller, long subcommitteeId, Long holder) {
+    private Set<SubmissionAction> permitted(Caller caller, long subcommitteeId, long holder) {
         Set<SubmissionAction> permitted = EnumSet.noneOf(SubmissionAction.class);
-        if (holder != null && access.editsSubmission(caller, subcommitteeId, holder)) {
+        if (access.editsSubmission(caller, subcommitteeId, holder)) {
             permitted.addAll(EnumSet.of(SubmissionAction.SUBMIT, SubmissionAction.EDIT, SubmissionAction.DELETE));
         }
         if (access.manages(caller, subcommitteeId)) {
