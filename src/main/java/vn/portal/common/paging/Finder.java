@@ -41,14 +41,6 @@ public final class Finder<E> {
         return this;
     }
 
-    /** Binds a parameter that a clause added with a condition of its own needs, when that condition holds. */
-    public Finder<E> parameterIf(boolean condition, String name, Object value) {
-        if (condition) {
-            parameters.put(name, value);
-        }
-        return this;
-    }
-
     public Finder<E> parameter(String name, Object value) {
         parameters.put(name, value);
         return this;
