@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.portal.common.concurrency.ETags;
+import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.web.Created;
 
@@ -41,6 +42,7 @@ public class AttachmentResource {
     }
 
     @POST
+    @Idempotent
     @Path("submissions/{id}/attachments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
@@ -52,6 +53,7 @@ public class ResponsibilityResource {
     }
 
     @POST
+    @Idempotent
     @Path("subcommittees/{sid}/responsibilities")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign a responsibility")

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.Body;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.JsonBodies;
@@ -73,6 +74,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @Idempotent
     @Path("milestones/{mid}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a submission (DRAFT) for a milestone")
@@ -121,6 +123,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @Idempotent
     @Path("submissions/{id}/submit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit: DRAFT or RETURNED → SUBMITTED", description = "The first submit decides late; "
@@ -136,6 +139,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @Idempotent
     @Path("submissions/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return for revision: SUBMITTED → RETURNED, with a reason")
@@ -151,6 +155,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @Idempotent
     @Path("submissions/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept: SUBMITTED → ACCEPTED, once no comment is PENDING", description = "The body may be left out.")

@@ -61,6 +61,7 @@ public class ContractFilter implements OASFilter {
             Map.entry("412", "PRECONDITION_FAILED: If-Match does not name the current ETag; nothing changed"),
             Map.entry("413", "PAYLOAD_TOO_LARGE: the JSON body is over 4 MiB (a file over 20 MiB)"),
             Map.entry("415", "UNSUPPORTED_MEDIA_TYPE: a Content-Type this operation does not take"),
+            Map.entry("422", "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with another request in the last 24 h"),
             Map.entry("500", "INTERNAL_ERROR, with an errorId that the log also carries"));
 
     @Override
@@ -113,6 +114,10 @@ public class ContractFilter implements OASFilter {
                 codes.add("409");
                 codes.add("412");
             }
+            if (method == PathItem.HttpMethod.POST) {
+                declareIdempotencyKey(operation);
+                codes.add("422");
+            }
             if (method == PathItem.HttpMethod.GET && isSingleResource(operation)) {
                 operation.addParameter(OASFactory.createParameter().name("If-None-Match")
                         .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
@@ -133,6 +138,25 @@ public class ContractFilter implements OASFilter {
             describeHeaders(operation);
             sortResponses(operation.getResponses());
         });
+    }
+
+    /** Every POST takes an Idempotency-Key; a retry with it gets the first answer again. */
+    private static void declareIdempotencyKey(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name("Idempotency-Key")
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                .description("1–255 printable ASCII characters chosen by the client. Within 24 h the same user "
+                        + "sending the same key with the same method, path and body gets the first answer replayed "
+                        + "(same status, body, Location and ETag, with Idempotent-Replayed: true) and nothing new "
+                        + "happens; a 5xx is not kept, so a retry runs again.")
+                .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING)).minLength(1).maxLength(255)
+                        .pattern("^[\\x20-\\x7E]+$")));
+        String inUse = "IDEMPOTENCY_KEY_IN_USE: the first request with this Idempotency-Key is still running";
+        APIResponse conflict = operation.getResponses().getAPIResponse("409");
+        if (conflict == null) {
+            operation.getResponses().addAPIResponse("409", OASFactory.createAPIResponse().description(inUse));
+        } else {
+            conflict.setDescription(conflict.getDescription() + "; " + inUse);
+        }
     }
 
     /** A 200 whose body is one resource rather than a page of them. */

@@ -122,7 +122,7 @@ public class ProblemMappers {
      * constraint that lost a race, or a write that collided with another one (with If-Match, the
      * collision means the tag went stale).
      */
-    static ProblemException classify(Throwable e, boolean hadIfMatch) {
+    public static ProblemException classify(Throwable e, boolean hadIfMatch) {
         if (e instanceof IOException) {
             // the service wraps its own I/O failures (UncheckedIOException); a bare one is the
             // framework failing to read the request body: a malformed multipart body, or one cut short

@@ -24,7 +24,7 @@ public class Cors {
 
     static final String ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key";
-    static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate, Allow";
+    static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate, Allow, Idempotent-Replayed";
     static final String MAX_AGE_SECONDS = "3600";
 
     @Inject
