@@ -257,6 +257,20 @@ class IdempotencyTest {
     }
 
     @Test
+    void aFailureIsNotKeptSoTheRetryRunsAgain() {
+        String key = key();
+        // the test-only endpoint fails on odd calls; make sure the next one is odd
+        if (Api.json().header(KEY, key()).body("{}").post("/test-only/failure/flaky").statusCode() == 500) {
+            Api.json().header(KEY, key()).body("{}").post("/test-only/failure/flaky").then().statusCode(200);
+        }
+        Api.json().header(KEY, key).body("{}").post("/test-only/failure/flaky").then().spec(Api.problem(500, "INTERNAL_ERROR"));
+        int call = Api.json().header(KEY, key).body("{}").post("/test-only/failure/flaky").then().statusCode(200)
+                .header(StoredResponse.REPLAYED, (String) null).extract().path("call");
+        Api.json().header(KEY, key).body("{}").post("/test-only/failure/flaky").then().statusCode(200)
+                .header(StoredResponse.REPLAYED, "true").body("call", equalTo(call));
+    }
+
+    @Test
     void postsWithoutAKeyAreNotRemembered() {
         long subcommittee = Api.createSubcommittee();
         String path = "/api/v1/subcommittees/" + subcommittee + "/members";
