@@ -78,7 +78,7 @@ public class AttachmentResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         AttachmentService.Download download = service.download(submissionId, attachmentId);
         AttachmentView attachment = download.attachment();
-        String tag = '"' + attachment.sha256() + '"';
+        String tag = AttachmentService.tagOf(attachment.sha256());
         if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag, true)) {
             closeQuietly(download);
             return Response.notModified().header(HttpHeaders.ETAG, tag).build();
@@ -96,8 +96,9 @@ public class AttachmentResource {
     @Operation(summary = "Remove an attachment from a DRAFT or RETURNED submission")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED; SUBCOMMITTEE_ARCHIVED")
-    public void delete(@PathParam("id") long submissionId, @PathParam("aid") long attachmentId) {
-        service.delete(submissionId, attachmentId);
+    public void delete(@PathParam("id") long submissionId, @PathParam("aid") long attachmentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(submissionId, attachmentId, ifMatch);
     }
 
     private static void closeQuietly(AttachmentService.Download download) {

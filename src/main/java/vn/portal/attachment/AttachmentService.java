@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vn.portal.common.concurrency.ETags;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.web.EarlyLimits;
 import vn.portal.common.time.PortalClock;
@@ -81,15 +82,24 @@ public class AttachmentService {
     }
 
     @Transactional
-    public void delete(long submissionId, long attachmentId) {
+    public void delete(long submissionId, long attachmentId, String ifMatch) {
         Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
         Attachment attachment = repository.require(submissionId, attachmentId);
+        // an attachment never changes: its tag is its content's digest, as its download says
+        if (ifMatch != null && !ETags.matches(ifMatch, tagOf(attachment.sha256), false)) {
+            throw ProblemException.preconditionFailed();
+        }
         submissions.requireEditable(submission);
         AttachmentView before = AttachmentView.of(attachment);
         repository.delete(attachment);
         submissions.touch(submission);
         repository.flush();
         audit.deleted(ENTITY, attachmentId, submission.subcommitteeId, before);
+    }
+
+    /** An attachment's entity tag: the SHA-256 of its bytes. */
+    public static String tagOf(String sha256) {
+        return '"' + sha256 + '"';
     }
 
     /** Fails early, before the bytes are stored, when the submission cannot take a file now. */

@@ -386,6 +386,22 @@ class AttachmentResourceTest {
         given().get(attachment(sid, id)).then().spec(Api.problem(404, "NOT_FOUND"));
     }
 
+    @Test
+    void deleteHonoursIfMatchWithTheDownloadsTag() {
+        long sid = Api.createSubmissionIn("DRAFT");
+        long id = uploaded(sid, "Báo cáo.pdf", pdf(1_000));
+        String tag = given().get(attachment(sid, id)).then().statusCode(200).extract().header("ETag");
+
+        given().header("If-Match", "\"not-its-tag\"").delete(attachment(sid, id))
+                .then().spec(Api.problem(412, "PRECONDITION_FAILED"));
+        given().header("If-Match", "W/" + tag).delete(attachment(sid, id))
+                .then().spec(Api.problem(412, "PRECONDITION_FAILED"));
+        given().get(attachment(sid, id)).then().statusCode(200);
+
+        given().header("If-Match", tag).delete(attachment(sid, id)).then().statusCode(204);
+        assertEquals(List.of(), attachmentsOf(sid));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "SUBMITTED", "ACCEPTED" })
     void uploadAndDeleteAreRefusedOnceSubmittedOrAccepted(String status) {
