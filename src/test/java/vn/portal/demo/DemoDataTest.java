@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.portal.support.TestDatabase;
 
 /** The demo story, loaded at start on a database of its own, and never twice. */
 @QuarkusTest
@@ -22,10 +23,16 @@ import org.junit.jupiter.api.Test;
 class DemoDataTest {
 
     public static class WithDemoData implements QuarkusTestProfile {
+        /** Made once: Quarkus may ask for the overrides more than once, and dropping a database in use fails. */
+        private static String url;
+
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.demo-data", "true",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:portal-demo-test;DB_CLOSE_DELAY=-1");
+        public synchronized Map<String, String> getConfigOverrides() {
+            if (url == null) {
+                url = TestDatabase.isPostgresql() ? TestDatabase.freshPostgresqlDatabase("demo")
+                        : "jdbc:h2:mem:portal-demo-test;DB_CLOSE_DELAY=-1";
+            }
+            return Map.of("portal.demo-data", "true", "quarkus.datasource.jdbc.url", url);
         }
     }
 

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A write answered 2xx survives the JVM being killed with SIGKILL right after. Writers keep
- * creating and changing rows while the service is killed; after each restart on the same H2
- * file every acknowledged row is there with exactly the acknowledged content. (H2's default
- * write delay loses dozens of such rows and hands their ids out again.)
+ * creating and changing rows while the service is killed; after each restart on the same
+ * database (the H2 file, or the PostgreSQL database of a -Ppostgresql build) every acknowledged
+ * row is there with exactly the acknowledged content. (H2's default write delay loses dozens of
+ * such rows and hands their ids out again.)
  */
 class DurabilityIT {
 
@@ -54,12 +55,14 @@ class DurabilityIT {
             }
             service.start();
             verify(service, acknowledged);
-            System.out.printf("DurabilityIT: %d acknowledged writes checked after %d SIGKILLs%n", acknowledged.size(), ROUNDS);
+            System.out.printf("DurabilityIT: %d acknowledged writes checked after %d SIGKILLs on %s%n", acknowledged.size(), ROUNDS,
+                    vn.portal.support.TestDatabase.isPostgresql() ? "PostgreSQL" : "H2");
         }
     }
 
     private void writeUntilKilled(RunningService service, long subcommittee, int round, Map<Long, JsonNode> acknowledged)
             throws Exception {
+        int before = acknowledged.size();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
@@ -93,7 +96,12 @@ class DurabilityIT {
                 return null;
             });
         }
-        Thread.sleep(2500);
+        // kill once the writes flow (a loaded machine may take seconds for the first ones), mid-stream
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() - before < 4 * WRITERS && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
         service.kill();
         killed.set(true);
         writers.shutdown();

@@ -10,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import vn.portal.support.TestDatabase;
 
 /**
  * The packaged service as a separate JVM on a free port and a data directory of its own, so a
- * test can kill it with SIGKILL and start it again on the same files.
+ * test can kill it with SIGKILL and start it again on the same files. A PostgreSQL build gets a
+ * new empty database of its own on the test server, given the way production gives it: in the
+ * environment variables {@code QUARKUS_DATASOURCE_JDBC_URL}, {@code _USERNAME}, {@code _PASSWORD}.
  */
 final class RunningService implements AutoCloseable {
 
@@ -22,6 +27,7 @@ final class RunningService implements AutoCloseable {
     private final Path log;
     private final int port;
     private final List<String> extraProperties;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     RunningService(Path dataDir, String name, String... extraProperties) throws IOException {
@@ -30,6 +36,11 @@ final class RunningService implements AutoCloseable {
         Files.createDirectories(log.getParent());
         this.port = freePort();
         this.extraProperties = List.of(extraProperties);
+        if (TestDatabase.isPostgresql()) {
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.freshPostgresqlDatabase(name));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.user());
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.password());
+        }
     }
 
     /** The first admin's password on a fresh database (demo data brings its own admin instead). */
@@ -55,8 +66,12 @@ final class RunningService implements AutoCloseable {
         extraProperties.forEach(p -> command.add("-D" + p));
         command.add("-jar");
         command.add(Path.of(System.getProperty("portal.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // never a database from the caller's environment: only the one this test made
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("QUARKUS_DATASOURCE_"));
+        builder.environment().putAll(environment);
+        process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
