@@ -43,6 +43,19 @@ final class RunningService implements AutoCloseable {
         }
     }
 
+    private RunningService(RunningService first, String name) throws IOException {
+        this.dataDir = first.dataDir;
+        this.log = first.log.resolveSibling(name + ".log");
+        this.port = freePort();
+        this.extraProperties = first.extraProperties;
+        this.environment.putAll(first.environment);
+    }
+
+    /** Another instance of the same service: the same database and data directory, a port of its own. */
+    RunningService secondInstance(String name) throws IOException {
+        return new RunningService(this, name);
+    }
+
     /** The first admin's password on a fresh database (demo data brings its own admin instead). */
     static final String ADMIN_PASSWORD = "it-admin-password";
     static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
