@@ -38,7 +38,7 @@ public class JsonBodies {
             throw malformed("The body is empty; a JSON object is expected.");
         }
         if (raw.length > EarlyLimits.MAX_JSON_BYTES) {
-            // sent without Content-Length (chunked), so EarlyLimits could not refuse it up front
+            // EarlyLimits refuses such a body as it arrives; this holds should a request ever bypass it
             throw EarlyLimits.jsonTooLarge();
         }
         JsonNode node;
