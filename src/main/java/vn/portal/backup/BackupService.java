@@ -163,8 +163,8 @@ public class BackupService {
     private static void requireEmbeddedH2(DatabaseMetaData database) throws SQLException {
         String product = database.getDatabaseProductName();
         if ("PostgreSQL".equals(product)) {
-            throw notAvailable("The service runs on PostgreSQL: back the database up with pg_dump (for example "
-                    + "pg_dump --format=custom --file=portal.dump portal), then copy the attached files "
+            throw notAvailable("The database is not embedded but a Postgres server: back it up with pg_dump (for "
+                    + "example pg_dump --format=custom --file=portal.dump portal), then copy the attached files "
                     + "(PORTAL_DATA_DIR/files), in that order.");
         }
         String url = database.getURL();

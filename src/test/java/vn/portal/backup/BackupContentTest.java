@@ -48,7 +48,7 @@ import vn.portal.support.Api;
  */
 @QuarkusTest
 @TestProfile(BackupContentTest.OnAnH2File.class)
-@DisabledIfSystemProperty(named = "portal.test.db-kind", matches = "postgresql")
+@DisabledIfSystemProperty(named = "test.database", matches = "postgresql")
 class BackupContentTest {
 
     public static class OnAnH2File implements QuarkusTestProfile {

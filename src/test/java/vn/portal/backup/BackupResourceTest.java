@@ -20,7 +20,7 @@ class BackupResourceTest {
     private static final String BACKUP = "/api/v1/backup";
 
     private static boolean onPostgresql() {
-        return "postgresql".equals(System.getProperty("portal.test.db-kind"));
+        return "postgresql".equals(System.getProperty("test.database"));
     }
 
     @Test

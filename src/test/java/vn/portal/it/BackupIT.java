@@ -154,7 +154,7 @@ class BackupIT {
             String curlOutput = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int curlExit = curl.waitFor();
             backupEnd = System.nanoTime();
-            if ("postgresql".equals(System.getProperty("portal.test.db-kind"))) {
+            if ("postgresql".equals(System.getProperty("test.database"))) {
                 stop.set(true);
                 writers.shutdown();
                 assertEquals(22, curlExit, "curl -f on the 409 of a PostgreSQL build: " + curlOutput);

@@ -36,7 +36,7 @@ class DatabaseOutageIT {
 
     @Test
     void readinessFollowsTheDatabaseWhileLivenessStaysUp() throws Exception {
-        Assumptions.assumeFalse("postgresql".equals(System.getProperty("portal.test.db-kind")),
+        Assumptions.assumeFalse("postgresql".equals(System.getProperty("test.database")),
                 "a PostgreSQL build cannot use the test's H2 server");
         Path dataDir = Files.createTempDirectory("portal-outage");
         int dbPort = freePort();
