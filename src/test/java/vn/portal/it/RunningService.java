@@ -105,6 +105,21 @@ final class RunningService implements AutoCloseable {
         throw new IllegalStateException("The service did not become ready in 90 s; see " + log);
     }
 
+    /** The service's log (stdout and stderr, appended across restarts). */
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM, without waiting: the service drains and stops as configured ({@link #awaitExit}). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit status, or -1 if it still runs after {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
