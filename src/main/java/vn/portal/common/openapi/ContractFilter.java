@@ -114,7 +114,7 @@ public class ContractFilter implements OASFilter {
                 codes.add("409");
                 codes.add("412");
             }
-            if (method == PathItem.HttpMethod.POST) {
+            if (method == PathItem.HttpMethod.POST && answersJson(operation)) {
                 declareIdempotencyKey(operation);
                 codes.add("422");
             }
@@ -140,7 +140,18 @@ public class ContractFilter implements OASFilter {
         });
     }
 
-    /** Every POST takes an Idempotency-Key; a retry with it gets the first answer again. */
+    /**
+     * Whether an operation's success is a JSON body: every POST but the backup, whose zip creates
+     * nothing and is not kept to be replayed.
+     */
+    private static boolean answersJson(Operation operation) {
+        return operation.getResponses().getAPIResponses().entrySet().stream()
+                .filter(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null)
+                .flatMap(response -> response.getValue().getContent().getMediaTypes().keySet().stream())
+                .anyMatch(type -> type.startsWith("application/json"));
+    }
+
+    /** Every POST that answers JSON takes an Idempotency-Key; a retry with it gets the first answer again. */
     private static void declareIdempotencyKey(Operation operation) {
         operation.addParameter(OASFactory.createParameter().name("Idempotency-Key")
                 .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)

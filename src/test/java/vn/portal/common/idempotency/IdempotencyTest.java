@@ -284,7 +284,8 @@ class IdempotencyTest {
         Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().path("paths");
         List<String> posts = paths.entrySet().stream().filter(path -> path.getValue().containsKey("post"))
-                .map(Map.Entry::getKey).sorted().toList();
+                // the backup streams a zip and creates nothing: there is no answer to keep
+                .map(Map.Entry::getKey).filter(path -> !path.equals("/api/v1/backup")).sorted().toList();
         assertTrue(posts.size() >= 10, "the contract's POSTs: " + posts);
         for (String path : posts) {
             Map<String, Object> post = (Map<String, Object>) paths.get(path).get("post");
