@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ class DatabaseOutageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATABASE_CHECK = "Database connections health check";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void readinessFollowsTheDatabaseWhileLivenessStaysUp() throws Exception {
@@ -45,31 +41,31 @@ class DatabaseOutageIT {
                 "quarkus.datasource.jdbc.url=jdbc:h2:tcp://localhost:" + dbPort + "/portal;LOCK_TIMEOUT=10000",
                 "quarkus.shutdown.delay=0s")) {
             service.start();
-            assertEquals("UP", check(get(service, "/q/health/ready"), DATABASE_CHECK));
+            assertEquals("UP", check(service.get("/q/health/ready"), DATABASE_CHECK));
 
             database.stop();
             long stopped = System.nanoTime();
-            HttpResponse<String> down = awaitStatus(service, "/q/health/ready", 503, Duration.ofSeconds(30));
+            HttpResponse<String> down = service.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(30));
             long detected = System.nanoTime();
             assertEquals("DOWN", check(down, DATABASE_CHECK), down.body());
             for (int i = 0; i < 3; i++) {
                 long asked = System.nanoTime();
-                HttpResponse<String> live = get(service, "/q/health/live");
+                HttpResponse<String> live = service.get("/q/health/live");
                 assertEquals(200, live.statusCode(), "liveness while the database is gone: " + live.body());
                 assertTrue(Duration.ofNanos(System.nanoTime() - asked).toMillis() < 1000, "liveness waited on something");
-                HttpResponse<String> ready = get(service, "/q/health/ready");
+                HttpResponse<String> ready = service.get("/q/health/ready");
                 assertEquals(503, ready.statusCode(), ready.body());
             }
             // H2's client retries a refused connection for a few seconds before it gives up
             long probe = System.nanoTime();
-            get(service, "/q/health/ready");
+            service.get("/q/health/ready");
             long probeMillis = Duration.ofNanos(System.nanoTime() - probe).toMillis();
 
             database = startDatabase(dbPort, dataDir);
             long restarted = System.nanoTime();
-            HttpResponse<String> back = awaitStatus(service, "/q/health/ready", 200, Duration.ofSeconds(30));
+            HttpResponse<String> back = service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(30));
             assertEquals("UP", check(back, DATABASE_CHECK));
-            assertEquals(200, get(service, "/api/v1/me").statusCode(), "the service works again without a restart");
+            assertEquals(200, service.get("/api/v1/me").statusCode(), "the service works again without a restart");
             System.out.printf("DatabaseOutageIT: readiness DOWN %d ms after the database stopped (a probe then takes "
                     + "%d ms), UP %d ms after it came back; liveness 200 throughout%n",
                     Duration.ofNanos(detected - stopped).toMillis(), probeMillis,
@@ -91,26 +87,6 @@ class DatabaseOutageIT {
             }
         }
         return fail("no check named " + name + " in " + health.body());
-    }
-
-    private HttpResponse<String> awaitStatus(RunningService service, String path, int status, Duration within)
-            throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(service, path);
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        return fail(path + " did not answer " + status + " within " + within + "; last: "
-                + (last == null ? "none" : last.statusCode() + " " + last.body()));
-    }
-
-    private HttpResponse<String> get(RunningService service, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUri() + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", RunningService.AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

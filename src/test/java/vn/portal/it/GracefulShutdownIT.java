@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,19 +64,19 @@ class GracefulShutdownIT {
                 long signalled = System.nanoTime();
                 service.terminate();
 
-                HttpResponse<String> ready = awaitStatus(service, "/q/health/ready", 503, Duration.ofSeconds(3));
+                HttpResponse<String> ready = service.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(3));
                 assertTrue(ready.body().contains("\"Graceful Shutdown\""), ready.body());
-                HttpResponse<String> served = get(service, "/api/v1/me");
+                HttpResponse<String> served = service.get("/api/v1/me");
                 assertTrue(elapsed(signalled).compareTo(DELAY) < 0, "the checks above took longer than the delay");
                 assertEquals(200, served.statusCode(), "during the delay requests are still served: " + served.body());
-                assertEquals(200, get(service, "/q/health/live").statusCode(), "liveness stays UP while draining");
+                assertEquals(200, service.get("/q/health/live").statusCode(), "liveness stays UP while draining");
 
-                HttpResponse<String> refused = awaitStatus(service, "/api/v1/me", 503, DELAY.plusSeconds(5));
+                HttpResponse<String> refused = service.awaitStatus("/api/v1/me", 503, DELAY.plusSeconds(5));
                 assertTrue(elapsed(signalled).compareTo(DELAY) >= 0, "refused before the delay was over");
                 assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
                 assertEquals("SERVICE_UNAVAILABLE", JSON.readTree(refused.body()).get("code").asText());
                 assertTrue(refused.headers().firstValue("Retry-After").isPresent());
-                assertEquals(503, get(service, "/q/health/ready").statusCode());
+                assertEquals(503, service.get("/q/health/ready").statusCode());
 
                 out.write(body, body.length / 2, body.length - body.length / 2);
                 out.flush();
@@ -101,32 +100,11 @@ class GracefulShutdownIT {
                         + "exit 0 %d ms after it%n", Duration.ofNanos(finished - signalled).toMillis(), toExit.toMillis());
 
                 service.start();
-                HttpResponse<String> kept = get(service, "/api/v1/members/" + member.get("id").asLong());
+                HttpResponse<String> kept = service.get("/api/v1/members/" + member.get("id").asLong());
                 assertEquals(200, kept.statusCode(), kept.body());
                 assertEquals(member, JSON.readTree(kept.body()), "the member as acknowledged by the 201");
             }
         }
-    }
-
-    private HttpResponse<String> awaitStatus(RunningService service, String path, int status, Duration within)
-            throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(service, path);
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        fail(path + " did not answer " + status + " within " + within + "; last: "
-                + (last == null ? "none" : last.statusCode() + " " + last.body()));
-        return last;
-    }
-
-    private HttpResponse<String> get(RunningService service, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(service.baseUri() + path)).timeout(Duration.ofSeconds(5))
-                .header("Authorization", RunningService.AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long createSubcommittee(RunningService service) throws Exception {

@@ -120,6 +120,28 @@ final class RunningService implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /** A GET as the first admin. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri() + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", AUTHORIZATION).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asks {@code path} until it answers {@code status}, and fails when it has not within the time given. */
+    HttpResponse<String> awaitStatus(String path, int status, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.statusCode() == status) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + within + "; last: "
+                + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
