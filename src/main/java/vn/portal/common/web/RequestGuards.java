@@ -19,8 +19,8 @@ import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 
 /**
- * Checks every request before its resource method runs: the body is declared as UTF-8 if a
- * charset is named at all, and every query parameter is one the method declares (a typo in a
+ * Checks every request before its resource method runs: its Content-Type, if any, is a media
+ * type; the body is declared as UTF-8 if a charset is named at all, and every query parameter is one the method declares (a typo in a
  * filter must not silently return everything). Sizes are checked earlier, by {@link EarlyLimits}.
  */
 public class RequestGuards {
@@ -29,7 +29,7 @@ public class RequestGuards {
 
     @ServerRequestFilter
     public void knownParametersOnly(ContainerRequestContext request, ResourceInfo resource) {
-        MediaType type = request.getMediaType();
+        MediaType type = mediaType(request);
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.strip())) {
             throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Bodies are taken in UTF-8 only.");
@@ -50,6 +50,15 @@ public class RequestGuards {
         });
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** The declared body type; a Content-Type that is no media type at all is refused, not failed on. */
+    private static MediaType mediaType(ContainerRequestContext request) {
+        try {
+            return request.getMediaType();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "The Content-Type is not a media type.");
         }
     }
 
