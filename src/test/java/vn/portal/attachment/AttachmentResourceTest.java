@@ -494,6 +494,17 @@ class AttachmentResourceTest {
         given().get("/api/v1/submissions/" + id).then().statusCode(200).body("attachments", emptyIterable());
     }
 
+    /** FuzzTest found a part header without a colon answered with 500. */
+    @Test
+    void aPartHeaderWithoutAColonIsABadRequest() {
+        long id = Api.createSubmissionIn("DRAFT");
+        Api.exact().contentType("multipart/form-data; boundary=zz")
+                .body("--zz\r\nContent-Disposition\r\n\r\nx\r\n--zz--\r\n".getBytes(StandardCharsets.US_ASCII))
+                .post(attachments(id))
+                .then().spec(Api.problem(400, "VALIDATION_FAILED")).body("errors[0].field", equalTo("body"));
+        given().get(submission(id)).then().statusCode(200).body("attachments", emptyIterable());
+    }
+
     /** FuzzTest found the multipart parser failing with a 500 on an empty boundary. */
     @ParameterizedTest
     @ValueSource(strings = { "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",

@@ -26,6 +26,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import vn.portal.access.Logins;
 import vn.portal.common.web.AllowedMethods;
 
@@ -123,9 +124,10 @@ public class ProblemMappers {
      * collision means the tag went stale).
      */
     static ProblemException classify(Throwable e, boolean hadIfMatch) {
-        if (e instanceof IOException) {
+        if (e instanceof IOException || e instanceof MultipartParser.MalformedMessageException) {
             // the service wraps its own I/O failures (UncheckedIOException); a bare one is the
-            // framework failing to read the request body: a malformed multipart body, or one cut short
+            // framework failing to read the request body: a malformed multipart body (a part header
+            // without a colon is not even an IOException), or one cut short
             return new ProblemException(400, "VALIDATION_FAILED",
                     "The request body could not be read: it is malformed for its Content-Type or was cut short.",
                     java.util.List.of(new FieldError("body", "cannot be read as its Content-Type says")));
