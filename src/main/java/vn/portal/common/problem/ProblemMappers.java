@@ -17,6 +17,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
@@ -76,15 +77,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request, UriInfo uri) {
         int status = e.getResponse().getStatus();
         ProblemException problem;
         if (e instanceof NotFoundException) {
             problem = ProblemException.notFound("There is no resource at this path.");
         } else if (e instanceof NotAllowedException) {
             String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            if (allow == null && request != null) {
-                allow = allowedMethods.allowHeader(request.path());
+            if (allow == null && uri != null) {
+                // the path as it was matched: normalised, without dot segments
+                allow = allowedMethods.allowHeader(uri.getPath());
             }
             problem = new ProblemException(405, "METHOD_NOT_ALLOWED", "This path does not take that method.");
             if (allow != null) {
