@@ -173,7 +173,8 @@ class ConventionsTest {
     }
 
     static Stream<Arguments> invalidUtf8() {
-        return everyEndpointWith("C3 28", "80", "FF", "E1 BB");
+        // FuzzTest found overlong forms (C0 AF is "/") and encoded surrogates taken and stored decoded
+        return everyEndpointWith("C3 28", "80", "FF", "E1 BB", "C0 AF", "E0 80 AF", "ED A0 80", "F4 90 80 80");
     }
 
     @ParameterizedTest(name = "{0} bytes {1}")
@@ -185,6 +186,20 @@ class ConventionsTest {
 
         target.sendRaw("application/json", bytes("{\"" + field + "\":\"Vi", bad, "t\"}"))
                 .then().spec(Api.problem(400, "MALFORMED_JSON"));
+    }
+
+    /** FuzzTest found JSON in UTF-16 and UTF-32 taken: Jackson guesses the encoding from the first bytes. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("otherEncodings")
+    void jsonInAnEncodingOtherThanUtf8IsMalformed(Endpoint endpoint, String charset) {
+        Target target = endpoint.prepare();
+        byte[] encoded = new String(toJson(target.body()), StandardCharsets.UTF_8).getBytes(java.nio.charset.Charset.forName(charset));
+
+        target.sendRaw("application/json", encoded).then().spec(Api.problem(400, "MALFORMED_JSON"));
+    }
+
+    static Stream<Arguments> otherEncodings() {
+        return everyEndpointWith("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32BE", "UTF-32LE");
     }
 
     @ParameterizedTest
