@@ -510,6 +510,40 @@ class AttachmentResourceTest {
         given().get("/api/v1/submissions/" + id).then().statusCode(200).body("attachments", emptyIterable());
     }
 
+    /** FuzzTest found a part header without a colon answered with 500. */
+    @Test
+    void aPartHeaderWithoutAColonIsABadRequest() {
+        long id = Api.createSubmissionIn("DRAFT");
+        Api.exact().contentType("multipart/form-data; boundary=zz")
+                .body("--zz\r\nContent-Disposition\r\n\r\nx\r\n--zz--\r\n".getBytes(StandardCharsets.US_ASCII))
+                .post(attachments(id))
+                .then().spec(Api.problem(400, "VALIDATION_FAILED")).body("errors[0].field", equalTo("body"));
+        given().get(submission(id)).then().statusCode(200).body("attachments", emptyIterable());
+    }
+
+    /** FuzzTest found the multipart parser failing with a 500 on an empty boundary. */
+    @ParameterizedTest
+    @ValueSource(strings = { "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+            "multipart/form-data; boundary=" + "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz" })
+    void aMultipartTypeWithoutAUsableBoundaryIsABadRequest(String type) throws Exception {
+        long id = Api.createSubmissionIn("DRAFT");
+        byte[] body = ("--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--zz--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + RestAssured.port + attachments(id)))
+                .header("Content-Type", type).header("Authorization", vn.portal.support.LoggedInAsAdmin.AUTHORIZATION)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("Content-Type", io.restassured.path.json.JsonPath.from(response.body()).getString("errors[0].field"));
+        given().get(submission(id)).then().statusCode(200).body("attachments", emptyIterable());
+    }
+
     @Test
     void aDownloadIgnoresIfMatchLikeEveryRead() {
         long sid = Api.createSubmissionIn("DRAFT");

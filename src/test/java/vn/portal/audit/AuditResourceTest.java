@@ -635,6 +635,11 @@ class AuditResourceTest {
                 .body("errors.field", contains("from"));
         problem(audit(given(), "to", "2020-02-20"), 400, "VALIDATION_FAILED").body("errors.field", contains("to"));
         problem(audit(given(), "to", "yesterday"), 400, "VALIDATION_FAILED").body("errors.field", contains("to"));
+        // found by FuzzTest: a year beyond four digits was taken (PostgreSQL has no such timestamps)
+        problem(audit(given(), "from", "+999999999-12-31T23:59:59.999999999-18:00"), 400, "VALIDATION_FAILED")
+                .body("errors.field", contains("from"));
+        problem(audit(given(), "to", "-10000-01-01T00:00:00Z"), 400, "VALIDATION_FAILED").body("errors.field", contains("to"));
+        audit(given(), "from", "0001-01-01T00:00:00Z", "to", "9999-12-31T23:59:59.999+07:00").statusCode(200);
         problem(audit(given(), "entityType", "users"), 400, "VALIDATION_FAILED")
                 .body("errors.field", contains("entityType"));
         problem(audit(given(), "entityType", "Member"), 400, "VALIDATION_FAILED")

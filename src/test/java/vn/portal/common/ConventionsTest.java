@@ -173,7 +173,8 @@ class ConventionsTest {
     }
 
     static Stream<Arguments> invalidUtf8() {
-        return everyEndpointWith("C3 28", "80", "FF", "E1 BB");
+        // FuzzTest found overlong forms (C0 AF is "/") and encoded surrogates taken and stored decoded
+        return everyEndpointWith("C3 28", "80", "FF", "E1 BB", "C0 AF", "E0 80 AF", "ED A0 80", "F4 90 80 80");
     }
 
     @ParameterizedTest(name = "{0} bytes {1}")
@@ -185,6 +186,20 @@ class ConventionsTest {
 
         target.sendRaw("application/json", bytes("{\"" + field + "\":\"Vi", bad, "t\"}"))
                 .then().spec(Api.problem(400, "MALFORMED_JSON"));
+    }
+
+    /** FuzzTest found JSON in UTF-16 and UTF-32 taken: Jackson guesses the encoding from the first bytes. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("otherEncodings")
+    void jsonInAnEncodingOtherThanUtf8IsMalformed(Endpoint endpoint, String charset) {
+        Target target = endpoint.prepare();
+        byte[] encoded = new String(toJson(target.body()), StandardCharsets.UTF_8).getBytes(java.nio.charset.Charset.forName(charset));
+
+        target.sendRaw("application/json", encoded).then().spec(Api.problem(400, "MALFORMED_JSON"));
+    }
+
+    static Stream<Arguments> otherEncodings() {
+        return everyEndpointWith("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32BE", "UTF-32LE");
     }
 
     @ParameterizedTest
@@ -395,6 +410,26 @@ class ConventionsTest {
         target.sendRaw("application/json; charset=UTF-16", latin1).then().spec(Api.problem(415, "UNSUPPORTED_MEDIA_TYPE"));
     }
 
+    /** FuzzTest found these answered with 500: the guard reading the charset could not parse them. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", "garbage", "json", "/json", "application/" })
+    void aContentTypeThatIsNoMediaTypeAtAllIsUnsupported(String type) throws Exception {
+        Target target = Endpoint.CREATE_MILESTONE.prepare();
+        for (String method : List.of("GET", "POST")) {
+            HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(target.path()))
+                    .header("Content-Type", type).header("Authorization", LoggedInAsAdmin.AUTHORIZATION)
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(toJson(target.body()))).build();
+
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(415, response.statusCode(), method + " " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertEquals("UNSUPPORTED_MEDIA_TYPE", JsonPath.from(response.body()).getString("code"));
+        }
+        given().get(target.path()).then().body("totalItems", equalTo(0));
+    }
+
     @ParameterizedTest
     @EnumSource(Endpoint.class)
     void utf8DeclaredInAnyCaseOrNotAtAllIsAccepted(Endpoint endpoint) {
@@ -576,6 +611,14 @@ class ConventionsTest {
         Set<String> methods = Arrays.stream(allow.split(",")).map(String::strip).collect(Collectors.toSet());
         assertTrue(methods.containsAll(allowed), allow);
         assertFalse(methods.contains(method), allow);
+    }
+
+    /** FuzzTest found Allow missing here: the path is matched with its dot segments removed, and was looked up without. */
+    @Test
+    void aNotAllowedAnswerNamesTheMethodsOfThePathAsNormalised() {
+        given().urlEncodingEnabled(false).contentType("application/json").body("{}")
+                .post("/api/v1/subcommittees/1/members/%2E%2E")
+                .then().spec(Api.problem(405, "METHOD_NOT_ALLOWED")).header("Allow", equalTo("DELETE, GET, HEAD, PATCH"));
     }
 
     @Test

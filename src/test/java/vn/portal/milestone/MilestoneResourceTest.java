@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.portal.support.Api;
 import vn.portal.support.FixedClock;
 
@@ -99,6 +100,21 @@ class MilestoneResourceTest {
     void titleAndDueOnAreRequired() {
         Api.json().body("{}").post(milestones()).then().spec(Api.problem(400, "VALIDATION_FAILED"))
                 .body("errors.field", hasItems("title", "dueOn"));
+    }
+
+    /** FuzzTest found these taken; -999999999-01-01 came back from H2 as +169087565-03-15. */
+    @ParameterizedTest
+    @ValueSource(strings = { "+999999999-12-31", "-999999999-01-01", "+10000-01-01", "99999-01-01", "-0001-01-01",
+            "+2020-02-22" })
+    void aDueDateIsYyyyMmDdWithAFourDigitYear(String dueOn) {
+        Api.json().body(Map.of("title", "Mốc", "dueOn", dueOn)).post(milestones())
+                .then().spec(Api.problem(400, "VALIDATION_FAILED")).body("errors.field", equalTo(List.of("dueOn")));
+        given().queryParam("dueFrom", dueOn).get(milestones())
+                .then().spec(Api.problem(400, "VALIDATION_FAILED")).body("errors.field", equalTo(List.of("dueFrom")));
+        Api.json().body(Map.of("title", "Mốc", "dueOn", "0001-01-01")).post(milestones()).then().statusCode(201)
+                .body("dueOn", equalTo("0001-01-01"));
+        Api.json().body(Map.of("title", "Mốc", "dueOn", "9999-12-31")).post(milestones()).then().statusCode(201)
+                .body("dueOn", equalTo("9999-12-31"));
     }
 
     @ParameterizedTest

@@ -10,6 +10,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.web.EarlyLimits;
 
@@ -43,7 +47,7 @@ public class JsonBodies {
         }
         JsonNode node;
         try {
-            node = strict.readTree(raw);
+            node = strict.readTree(utf8(raw));
         } catch (StreamConstraintsException e) {
             throw malformed("The JSON is nested too deeply or holds a value that is too long.");
         } catch (JsonProcessingException e) {
@@ -57,6 +61,23 @@ public class JsonBodies {
             throw malformed("The body is empty; a JSON object is expected.");
         }
         return node;
+    }
+
+    /**
+     * The body as text, decoded strictly: Jackson's own decoder takes overlong forms ({@code C0 AF}
+     * for "/") and encoded surrogates, and guesses UTF-16 or UTF-32 from the first bytes, where the
+     * contract takes UTF-8 only. A leading byte order mark is skipped, as Jackson did.
+     */
+    private static String utf8(byte[] raw) {
+        ByteBuffer bytes = ByteBuffer.wrap(raw);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("The body is not valid UTF-8 (byte " + (bytes.position() + 1) + ").");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Jackson's own words, without anything that would name our classes. */

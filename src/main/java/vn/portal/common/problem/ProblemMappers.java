@@ -17,6 +17,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import vn.portal.access.Logins;
 import vn.portal.common.web.AllowedMethods;
 
@@ -75,15 +77,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request, UriInfo uri) {
         int status = e.getResponse().getStatus();
         ProblemException problem;
         if (e instanceof NotFoundException) {
             problem = ProblemException.notFound("There is no resource at this path.");
         } else if (e instanceof NotAllowedException) {
             String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            if (allow == null && request != null) {
-                allow = allowedMethods.allowHeader(request.path());
+            if (allow == null && uri != null) {
+                // the path as it was matched: normalised, without dot segments
+                allow = allowedMethods.allowHeader(uri.getPath());
             }
             problem = new ProblemException(405, "METHOD_NOT_ALLOWED", "This path does not take that method.");
             if (allow != null) {
@@ -123,9 +126,10 @@ public class ProblemMappers {
      * collision means the tag went stale).
      */
     public static ProblemException classify(Throwable e, boolean hadIfMatch) {
-        if (e instanceof IOException) {
+        if (e instanceof IOException || e instanceof MultipartParser.MalformedMessageException) {
             // the service wraps its own I/O failures (UncheckedIOException); a bare one is the
-            // framework failing to read the request body: a malformed multipart body, or one cut short
+            // framework failing to read the request body: a malformed multipart body (a part header
+            // without a colon is not even an IOException), or one cut short
             return new ProblemException(400, "VALIDATION_FAILED",
                     "The request body could not be read: it is malformed for its Content-Type or was cut short.",
                     java.util.List.of(new FieldError("body", "cannot be read as its Content-Type says")));

@@ -14,25 +14,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 
 /**
- * Checks every request before its resource method runs: the body is declared as UTF-8 if a
- * charset is named at all, and every query parameter is one the method declares (a typo in a
- * filter must not silently return everything). Sizes are checked earlier, by {@link EarlyLimits}.
+ * Checks every request before its resource method runs: its Content-Type, if any, is a media
+ * type (a multipart one naming a usable boundary); the body is declared as UTF-8 if a charset is
+ * named at all, and every query parameter is one the method declares (a typo in a filter must
+ * not silently return everything). Sizes are checked earlier, by {@link EarlyLimits}.
  */
 public class RequestGuards {
+
+    /** RFC 2046: 1 to 70 of these characters, the last not a space. */
+    private static final Pattern BOUNDARY = Pattern.compile("[0-9A-Za-z'()+_,./:=? -]{0,69}[0-9A-Za-z'()+_,./:=?-]");
 
     private final Map<Method, Set<String>> declared = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void knownParametersOnly(ContainerRequestContext request, ResourceInfo resource) {
-        MediaType type = request.getMediaType();
+        MediaType type = mediaType(request);
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.strip())) {
             throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Bodies are taken in UTF-8 only.");
+        }
+        if (type != null && "multipart".equalsIgnoreCase(type.getType())) {
+            // the multipart parser fails outright on a boundary it cannot use (an empty one, say)
+            String boundary = type.getParameters().get("boundary");
+            if (boundary == null || !BOUNDARY.matcher(boundary).matches()) {
+                throw ProblemException.invalid("Content-Type", "must name the multipart boundary: 1 to 70 characters (RFC 2046)");
+            }
         }
         Method method = resource.getResourceMethod();
         if (method == null) {
@@ -50,6 +62,15 @@ public class RequestGuards {
         });
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** The declared body type; a Content-Type that is no media type at all is refused, not failed on. */
+    private static MediaType mediaType(ContainerRequestContext request) {
+        try {
+            return request.getMediaType();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "The Content-Type is not a media type.");
         }
     }
 

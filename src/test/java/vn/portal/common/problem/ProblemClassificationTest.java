@@ -63,6 +63,15 @@ class ProblemClassificationTest {
         assertEquals("body", problem.errors().get(0).field());
     }
 
+    /** FuzzTest found a part header without a colon answered with 500. */
+    @Test
+    void aMultipartBodyTheParserCallsMalformedIsTheClientsError() {
+        ProblemException problem = ProblemMappers.classify(
+                new org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException(), false);
+        assertEquals(400, problem.status());
+        assertEquals("body", problem.errors().get(0).field());
+    }
+
     @Test
     void anythingElseIsLeftForTheInternalErrorAnswer() {
         assertNull(ProblemMappers.classify(new java.io.UncheckedIOException(new java.io.IOException("disk full")), false));
