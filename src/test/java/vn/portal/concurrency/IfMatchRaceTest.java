@@ -215,10 +215,14 @@ class IfMatchRaceTest {
                 "the stored state is the last applied one: " + after.asString());
     }
 
-    /** The races above cover every operation the contract lets take If-Match, and every PATCH and DELETE takes it. */
+    /**
+     * The races above cover every operation the contract lets take If-Match; every PATCH and DELETE
+     * takes it, and every operation that takes it documents the 412 its losers get.
+     */
     @Test
-    void everyOperationThatTakesIfMatchIsRaced() throws IOException {
+    void everyOperationThatTakesIfMatchIsRacedAndDocumentsItsPreconditionFailure() throws IOException {
         Set<String> withIfMatch = new TreeSet<>();
+        Set<String> with412 = new TreeSet<>();
         Set<String> writes = new TreeSet<>();
         Pattern path = Pattern.compile("^  (/\\S+):$");
         Pattern method = Pattern.compile("^    (get|post|put|patch|delete):$");
@@ -236,12 +240,15 @@ class IfMatchRaceTest {
                 }
             } else if (operation != null && line.strip().equals("- name: If-Match")) {
                 withIfMatch.add(operation);
+            } else if (operation != null && line.equals("        \"412\":")) {
+                with412.add(operation);
             } else if (!line.startsWith(" ") && !line.isEmpty()) {
                 currentPath = null;
                 operation = null;
             }
         }
         assertTrue(withIfMatch.containsAll(writes), "every PATCH and DELETE takes If-Match: " + writes);
+        assertEquals(withIfMatch, with412, "the operations that take If-Match are those that document 412");
         assertEquals(withIfMatch, operationsOf("racersWithTheSameIfMatchLetExactlyOneChangeThrough",
                 "racingDeletesWithTheSameIfMatchDeleteOnceAndNeverFail"));
         assertEquals(withIfMatch.stream().filter(o -> o.startsWith("PATCH ")).collect(Collectors.toSet()),

@@ -112,6 +112,9 @@ public class ContractFilter implements OASFilter {
             }
             if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
                 codes.add("409");
+            }
+            // PATCH, DELETE and the actions (submit, return, accept)
+            if (takesIfMatch(operation)) {
                 codes.add("412");
             }
             if (method == PathItem.HttpMethod.POST) {
@@ -157,6 +160,11 @@ public class ContractFilter implements OASFilter {
         } else {
             conflict.setDescription(conflict.getDescription() + "; " + inUse);
         }
+    }
+
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "If-Match".equalsIgnoreCase(parameter.getName()));
     }
 
     /** A 200 whose body is one resource rather than a page of them. */
