@@ -20,7 +20,7 @@ import vn.portal.support.Races.Outcome;
 @QuarkusTest
 class SubmissionRaceTest {
 
-    private static final int THREADS = 10;
+    private static final int THREADS = 32;
     private static final int ROUNDS = 3;
 
     @TestHTTPResource("/")

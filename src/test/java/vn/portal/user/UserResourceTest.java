@@ -294,7 +294,7 @@ class UserResourceTest {
         for (int round = 0; round < 5; round++) {
             String name = username();
             String json = "{\"username\":\"" + name + "\",\"password\":\"" + Api.PASSWORD + "\"}";
-            List<Outcome> outcomes = Races.race(8, i -> Races.request(root.resolve(USERS), "POST",
+            List<Outcome> outcomes = Races.race(32, i -> Races.request(root.resolve(USERS), "POST",
                     "application/json; charset=UTF-8", json, null));
             Outcome winner = Races.onlyWinner(outcomes, 201, 409, "USERNAME_TAKEN");
             assertEquals(1, withUsername(name));

@@ -62,7 +62,9 @@ public class ContractFilter implements OASFilter {
             Map.entry("413", "PAYLOAD_TOO_LARGE: the JSON body is over 4 MiB (a file over 20 MiB)"),
             Map.entry("415", "UNSUPPORTED_MEDIA_TYPE: a Content-Type this operation does not take"),
             Map.entry("422", "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with another request in the last 24 h"),
-            Map.entry("500", "INTERNAL_ERROR, with an errorId that the log also carries"));
+            Map.entry("500", "INTERNAL_ERROR, with an errorId that the log also carries"),
+            Map.entry("503", "SERVICE_UNAVAILABLE: too busy to take the request now (no database connection came "
+                    + "free in time); Retry-After says when to try again"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -98,7 +100,7 @@ public class ContractFilter implements OASFilter {
             if (path.equals(INDEX)) {
                 operation.setSecurity(new ArrayList<>());
             } else {
-                codes.addAll(List.of("401", "429"));
+                codes.addAll(List.of("401", "429", "503"));
                 if (method != PathItem.HttpMethod.GET || path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")) {
                     codes.add("403");
                 }
@@ -112,6 +114,9 @@ public class ContractFilter implements OASFilter {
             }
             if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
                 codes.add("409");
+            }
+            // PATCH, DELETE and the actions (submit, return, accept)
+            if (takesIfMatch(operation)) {
                 codes.add("412");
             }
             if (method == PathItem.HttpMethod.POST && answersJson(operation)) {
@@ -170,6 +175,11 @@ public class ContractFilter implements OASFilter {
         }
     }
 
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "If-Match".equalsIgnoreCase(parameter.getName()));
+    }
+
     /** A 200 whose body is one resource rather than a page of them. */
     private static boolean isSingleResource(Operation operation) {
         APIResponse ok = operation.getResponses().getAPIResponse("200");
@@ -193,7 +203,7 @@ public class ContractFilter implements OASFilter {
                         .description("Basic realm=\"portal\", charset=\"UTF-8\", Bearer realm=\"portal\"")
                         .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
             }
-            if ("429".equals(code)) {
+            if ("429".equals(code) || "503".equals(code)) {
                 response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
                         .schema(OASFactory.createSchema().type(List.of(SchemaType.INTEGER))));
             }

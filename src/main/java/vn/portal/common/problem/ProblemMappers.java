@@ -111,6 +111,10 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, HttpServerRequest request) {
         ProblemException known = classify(e, request != null && request.getHeader(HttpHeaders.IF_MATCH) != null);
         if (known != null) {
+            if (known.status() >= 500) {
+                LOG.warnf("%s %s answered %d %s: %s", request == null ? "?" : request.method(),
+                        request == null ? "?" : request.path(), known.status(), known.code(), e);
+            }
             return toResponse(known);
         }
         String errorId = UUID.randomUUID().toString();
@@ -153,6 +157,11 @@ public class ProblemMappers {
             if (t instanceof SQLException sql && isConcurrencyFailure(sql)) {
                 return collision(hadIfMatch);
             }
+            if (t instanceof SQLException sql && isNoConnectionInTime(sql)) {
+                return new ProblemException(503, "SERVICE_UNAVAILABLE",
+                        "The service is too busy to take this request now: try again after Retry-After seconds.")
+                        .withHeader(HttpHeaders.RETRY_AFTER, "1");
+            }
             if (t instanceof JsonProcessingException) {
                 return new ProblemException(400, "MALFORMED_JSON", "The body is not valid JSON.");
             }
@@ -168,6 +177,17 @@ public class ProblemMappers {
         String state = sql.getSQLState();
         // 40001 serialization failure, 40P01 deadlock (PostgreSQL); H2: 90131 concurrent update, 50200 lock timeout
         return "40001".equals(state) || "40P01".equals(state) || sql.getErrorCode() == 90131 || sql.getErrorCode() == 50200;
+    }
+
+    /**
+     * The pool (Agroal) found no free connection, or could not open one, within its acquisition
+     * timeout: requests queued behind a busy database, not a failure of this one. Its message is
+     * the only sign it gives ("Sorry, acquisition timeout!", "Acquisition timeout while waiting
+     * for new connection").
+     */
+    private static boolean isNoConnectionInTime(SQLException sql) {
+        return sql.getSQLState() == null && sql.getMessage() != null
+                && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 
     private Response toResponse(ProblemException e) {

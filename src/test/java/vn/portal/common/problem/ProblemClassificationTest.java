@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,28 @@ class ProblemClassificationTest {
     void serializationFailuresDeadlocksAndLockTimeoutsAreCollisions(String state, int vendorCode) {
         SQLException sql = new SQLException("busy", state, vendorCode);
         assertEquals("CONCURRENT_MODIFICATION", ProblemMappers.classify(new PersistenceException(sql), false).code());
+    }
+
+    /**
+     * Agroal's answers when no connection came free in time, as Hibernate wraps them inside a
+     * transaction and as the login's own read wraps them: the request waited behind a busy
+     * database (32 racers on one subcommittee with a pool of 3 answered 500 before), so 503 with
+     * Retry-After, not 500.
+     */
+    @Test
+    void noDatabaseConnectionInTimeIsServiceUnavailable() {
+        SQLException poolFull = new SQLException("Sorry, acquisition timeout!");
+        SQLException noNewConnection = new SQLException("Acquisition timeout while waiting for new connection",
+                new java.util.concurrent.TimeoutException());
+        for (RuntimeException e : java.util.List.of(
+                new GenericJDBCException("Unable to acquire JDBC Connection", poolFull),
+                new IllegalStateException("the users could not be read", poolFull),
+                new PersistenceException(noNewConnection))) {
+            ProblemException problem = ProblemMappers.classify(wrapped(e), true);
+            assertEquals(503, problem.status());
+            assertEquals("SERVICE_UNAVAILABLE", problem.code());
+            assertEquals("1", problem.headers().get("Retry-After"));
+        }
     }
 
     @Test
