@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 public final class TestDatabase {
 
     private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql:(?://[^/]*/)?)([^/?]+)(\\?.*)?$");
-    private static final Pattern SUFFIX = Pattern.compile("[a-z0-9_]{1,20}");
 
     private TestDatabase() {
     }
@@ -45,17 +45,19 @@ public final class TestDatabase {
     /**
      * Creates the empty PostgreSQL database {@code <test database>_<suffix>} next to the test
      * database, dropping one left by an earlier run, and returns its JDBC URL. Its collation
-     * is byte order, as the README asks of production databases.
+     * is byte order, as the README asks of production databases. The suffix is a test's name:
+     * what is not a lower-case letter, a digit or {@code _} becomes {@code _}.
      */
     public static String freshPostgresqlDatabase(String suffix) {
-        if (!SUFFIX.matcher(suffix).matches()) {
+        String safeSuffix = suffix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (safeSuffix.isEmpty() || safeSuffix.length() > 30) {
             throw new IllegalArgumentException("suffix: " + suffix);
         }
         Matcher url = DATABASE_IN_URL.matcher(url());
         if (!url.matches()) {
             throw new IllegalStateException("PORTAL_TEST_DB_URL names no database: " + url());
         }
-        String name = url.group(2) + "_" + suffix;
+        String name = url.group(2) + "_" + safeSuffix;
         String quoted = '"' + name.replace("\"", "\"\"") + '"';
         try (Connection connection = DriverManager.getConnection(url(), user(), password());
                 Statement statement = connection.createStatement()) {
