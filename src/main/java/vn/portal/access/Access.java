@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
-import vn.portal.member.MemberRole;
 
 /**
  * The permission table of the contract, asked by the services before they touch anything.
@@ -36,7 +36,7 @@ public class Access {
         SecurityIdentity identity = identities.getIdentity();
         caller = identity.getAttribute(Caller.ATTRIBUTE);
         if (caller == null) {
-            throw Logins.unauthenticated();
+            throw ProblemException.unauthenticated();
         }
         return caller;
     }
@@ -143,6 +143,6 @@ public class Access {
     }
 
     static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "FORBIDDEN", detail);
+        return new ProblemException(ErrorCode.FORBIDDEN, detail);
     }
 }

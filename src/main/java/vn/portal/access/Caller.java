@@ -3,8 +3,6 @@ package vn.portal.access;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import vn.portal.member.MemberRole;
-import vn.portal.user.GlobalRole;
 
 /**
  * Who is calling: the user, their global roles, and the subcommittees where an active member

@@ -15,6 +15,7 @@ import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 
 @ApplicationScoped
@@ -46,8 +47,7 @@ public class AuditService {
         List<Long> managed = caller.seesEverything() ? null : caller.memberships().values().stream()
                 .filter(m -> Access.MANAGERS.contains(m.role())).map(Caller.Membership::subcommitteeId).toList();
         if (managed != null && managed.isEmpty()) {
-            throw new ProblemException(403, "FORBIDDEN",
-                    "The audit trail is read by ADMIN, AUDITOR and the people who run a subcommittee.");
+            throw new ProblemException(ErrorCode.FORBIDDEN, "The audit trail is read by ADMIN, AUDITOR and the people who run a subcommittee.");
         }
         return Finder.of(AuditEntry.class)
                 .where("e.subcommitteeId in :managed", "managed", managed)

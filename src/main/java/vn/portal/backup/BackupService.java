@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 import org.jboss.logging.Logger;
 import vn.portal.access.Access;
 import vn.portal.common.config.PortalConfig;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 
@@ -175,7 +176,7 @@ public class BackupService {
     }
 
     private static ProblemException notAvailable(String detail) {
-        return ProblemException.conflict("BACKUP_NOT_AVAILABLE", detail);
+        return ErrorCode.BACKUP_NOT_AVAILABLE.problem(detail);
     }
 
     private static void deleteQuietly(Path file) {

@@ -19,26 +19,27 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import vn.portal.access.Access;
-import vn.portal.access.Logins;
-import vn.portal.attachment.AttachmentService;
-import vn.portal.comment.CommentRequest;
-import vn.portal.comment.CommentService;
+import vn.portal.access.GlobalRole;
 import vn.portal.common.config.PortalConfig;
+import vn.portal.common.problem.ErrorCode;
+import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.DueDates;
 import vn.portal.common.time.PortalClock;
-import vn.portal.common.problem.ProblemException;
+import vn.portal.login.Logins;
 import vn.portal.member.MemberRequest;
 import vn.portal.member.MemberService;
 import vn.portal.milestone.MilestoneRequest;
 import vn.portal.milestone.MilestoneService;
 import vn.portal.responsibility.ResponsibilityRequest;
 import vn.portal.responsibility.ResponsibilityService;
-import vn.portal.submission.SubmissionRequest;
-import vn.portal.submission.SubmissionService;
 import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.subcommittee.SubcommitteeRequest;
 import vn.portal.subcommittee.SubcommitteeService;
-import vn.portal.user.GlobalRole;
+import vn.portal.submission.SubmissionRequest;
+import vn.portal.submission.SubmissionService;
+import vn.portal.submission.attachment.AttachmentService;
+import vn.portal.submission.comment.CommentRequest;
+import vn.portal.submission.comment.CommentService;
 import vn.portal.user.User;
 import vn.portal.user.UserRepository;
 import vn.portal.user.UserRequest;
@@ -148,7 +149,7 @@ public class DemoData {
             LOG.infof(loaded ? "Demo data loaded (subcommittee %s)" : "Demo data already present (subcommittee %s)", CODE);
             return loaded;
         } catch (ProblemException e) {
-            if ("CODE_TAKEN".equals(e.code())) {
+            if (e.errorCode() == ErrorCode.CODE_TAKEN) {
                 LOG.infof("Demo data was loaded by another instance (subcommittee %s)", CODE);
                 return false;
             }

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Locale;
+import vn.portal.access.MemberRole;
 import vn.portal.common.persistence.TrackedEntity;
 import vn.portal.common.text.TextFold;
 

@@ -1,5 +1,6 @@
 package vn.portal.member;
 
+import vn.portal.access.MemberRole;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.BodySpec.Field;
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.access.MemberRole;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
 import vn.portal.common.paging.PageView;

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import vn.portal.access.Access;
+import vn.portal.access.MemberRole;
 import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
@@ -15,6 +16,7 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 import vn.portal.subcommittee.SubcommitteeService;
@@ -123,8 +125,7 @@ public class MemberService {
             access.requireHeadOrAdmin(subcommitteeId);
         }
         if (repository.holdsResponsibilities(id)) {
-            throw ProblemException.conflict("MEMBER_HAS_RESPONSIBILITIES",
-                    "The member holds responsibilities; set active to false instead.");
+            throw ErrorCode.MEMBER_HAS_RESPONSIBILITIES.problem("The member holds responsibilities; set active to false instead.");
         }
         repository.delete(member);
         repository.flush();
@@ -179,8 +180,7 @@ public class MemberService {
         }
         if (m.isActiveHead()) {
             repository.activeHead(m.subcommitteeId).filter(head -> !head.id.equals(m.id)).ifPresent(head -> {
-                throw ProblemException.conflict("HEAD_ALREADY_ASSIGNED",
-                        "The subcommittee already has an active head (member " + head.id + ").")
+                throw ErrorCode.HEAD_ALREADY_ASSIGNED.problem("The subcommittee already has an active head (member " + head.id + ").")
                         .with("conflictingId", head.id);
             });
         }
@@ -189,15 +189,13 @@ public class MemberService {
         }
         if (m.userId != null) {
             repository.byUser(m.subcommitteeId, m.userId).filter(other -> !other.id.equals(m.id)).ifPresent(other -> {
-                throw ProblemException.conflict("USER_ALREADY_MEMBER",
-                        "User " + m.userId + " is already linked to member " + other.id + " of this subcommittee.")
+                throw ErrorCode.USER_ALREADY_MEMBER.problem("User " + m.userId + " is already linked to member " + other.id + " of this subcommittee.")
                         .with("conflictingId", other.id);
             });
         }
         repository.byEmail(m.subcommitteeId, m.email.toLowerCase(Locale.ROOT))
                 .filter(other -> !other.id.equals(m.id)).ifPresent(other -> {
-                    throw ProblemException.conflict("EMAIL_TAKEN",
-                            "Member " + other.id + " of this subcommittee already has this email.")
+                    throw ErrorCode.EMAIL_TAKEN.problem("Member " + other.id + " of this subcommittee already has this email.")
                             .with("conflictingId", other.id);
                 });
     }

@@ -3,6 +3,7 @@ package vn.portal.member;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.access.MemberRole;
 import vn.portal.common.concurrency.SingleResource;
 
 @Schema(name = "Member")

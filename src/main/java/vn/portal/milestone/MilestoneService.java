@@ -17,6 +17,7 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
@@ -124,8 +125,7 @@ public class MilestoneService {
         MilestoneView before = MilestoneView.of(milestone, clock.today());
         etags.requireMatch(ifMatch, before);
         if (repository.hasSubmissions(id)) {
-            throw ProblemException.conflict("MILESTONE_HAS_SUBMISSIONS",
-                    "Submissions were made for this milestone; set its status to CANCELLED instead.");
+            throw ErrorCode.MILESTONE_HAS_SUBMISSIONS.problem("Submissions were made for this milestone; set its status to CANCELLED instead.");
         }
         repository.delete(milestone);
         repository.flush();
@@ -169,7 +169,7 @@ public class MilestoneService {
         removed.removeAll(wanted);
         List<Long> submitting = repository.submittingAmong(m.id, removed);
         if (!submitting.isEmpty()) {
-            throw ProblemException.conflict("RESPONSIBILITY_IN_USE", "Responsibility " + submitting.get(0)
+            throw ErrorCode.RESPONSIBILITY_IN_USE.problem("Responsibility " + submitting.get(0)
                     + " has a submission for this milestone; it cannot be taken out of responsibilityIds.")
                     .with("conflictingId", submitting.get(0));
         }

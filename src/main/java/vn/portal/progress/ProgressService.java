@@ -15,8 +15,8 @@ import vn.portal.progress.ProgressView.Comments;
 import vn.portal.progress.ProgressView.Milestones;
 import vn.portal.progress.ProgressView.Missing;
 import vn.portal.progress.ProgressView.Submissions;
-import vn.portal.submission.SubmissionStatus;
 import vn.portal.subcommittee.SubcommitteeService;
+import vn.portal.submission.SubmissionStatus;
 
 /** Counts and the missing list, each computed by one aggregate query in the database. */
 @ApplicationScoped
@@ -72,10 +72,10 @@ public class ProgressService {
         Map<Object, Long> byDisposition = grouped("""
                 select c.disposition, count(c) from Comment c, Submission s
                 where s.id = c.submissionId and s.subcommitteeId = :sid group by c.disposition""", sid);
-        return new Comments(byDisposition.getOrDefault(vn.portal.comment.Disposition.PENDING, 0L),
-                byDisposition.getOrDefault(vn.portal.comment.Disposition.INCORPORATED, 0L),
-                byDisposition.getOrDefault(vn.portal.comment.Disposition.EXPLAINED, 0L),
-                byDisposition.getOrDefault(vn.portal.comment.Disposition.REJECTED, 0L));
+        return new Comments(byDisposition.getOrDefault(vn.portal.submission.comment.Disposition.PENDING, 0L),
+                byDisposition.getOrDefault(vn.portal.submission.comment.Disposition.INCORPORATED, 0L),
+                byDisposition.getOrDefault(vn.portal.submission.comment.Disposition.EXPLAINED, 0L),
+                byDisposition.getOrDefault(vn.portal.submission.comment.Disposition.REJECTED, 0L));
     }
 
     /** Every expected pair of a milestone that is not CANCELLED, not yet due ones included, without a handed-in submission. */

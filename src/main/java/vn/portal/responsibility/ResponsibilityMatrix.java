@@ -1,8 +1,8 @@
 package vn.portal.responsibility;
 
 import java.util.List;
+import vn.portal.access.MemberRole;
 import vn.portal.common.concurrency.SingleResource;
-import vn.portal.member.MemberRole;
 
 /**
  * Who leads and who supports each (area, document section), which sections nobody leads, and

@@ -15,6 +15,7 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.text.TextFold;
 import vn.portal.common.time.PortalClock;
@@ -118,8 +119,7 @@ public class ResponsibilityService {
         ResponsibilityView before = ResponsibilityView.of(responsibility);
         etags.requireMatch(ifMatch, before);
         if (repository.inUse(id)) {
-            throw ProblemException.conflict("RESPONSIBILITY_IN_USE",
-                    "A milestone or submission uses this responsibility; take it out of the milestone first.");
+            throw ErrorCode.RESPONSIBILITY_IN_USE.problem("A milestone or submission uses this responsibility; take it out of the milestone first.");
         }
         repository.delete(responsibility);
         repository.flush();
@@ -193,7 +193,7 @@ public class ResponsibilityService {
     private void requireSingleLead(Responsibility r) {
         if (r.leadKey != null) {
             repository.otherLead(r.subcommitteeId, r.leadKey, r.id).ifPresent(lead -> {
-                throw ProblemException.conflict("RESPONSIBILITY_OVERLAP", "Responsibility " + lead.id
+                throw ErrorCode.RESPONSIBILITY_OVERLAP.problem("Responsibility " + lead.id
                         + " already leads " + lead.area + " / " + lead.documentSection + ".")
                         .with("conflictingId", lead.id);
             });

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import vn.portal.access.Access;
 import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
@@ -16,6 +16,7 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 
@@ -113,8 +114,7 @@ public class SubcommitteeService {
             throw archived();
         }
         if (repository.hasContents(id)) {
-            throw ProblemException.conflict("SUBCOMMITTEE_NOT_EMPTY",
-                    "The subcommittee still has members, responsibilities or milestones; archive it instead.");
+            throw ErrorCode.SUBCOMMITTEE_NOT_EMPTY.problem("The subcommittee still has members, responsibilities or milestones; archive it instead.");
         }
         repository.delete(subcommittee);
         repository.flush();
@@ -169,13 +169,12 @@ public class SubcommitteeService {
 
     private void requireCodeFree(Subcommittee s) {
         if (repository.codeTaken(s.codeFolded, s.id)) {
-            throw ProblemException.conflict("CODE_TAKEN", "A subcommittee with code " + s.code + " already exists.");
+            throw ErrorCode.CODE_TAKEN.problem("A subcommittee with code " + s.code + " already exists.");
         }
     }
 
     private static ProblemException archived() {
-        return ProblemException.conflict("SUBCOMMITTEE_ARCHIVED",
-                "The subcommittee is archived: nothing in it changes until its status is set back to ACTIVE.");
+        return ErrorCode.SUBCOMMITTEE_ARCHIVED.problem("The subcommittee is archived: nothing in it changes until its status is set back to ACTIVE.");
     }
 
     private SubcommitteeView view(Subcommittee s) {

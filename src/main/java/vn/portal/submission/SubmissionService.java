@@ -4,17 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.EnumSet;
 import vn.portal.access.Access;
 import vn.portal.access.Caller;
-import vn.portal.attachment.AttachmentRepository;
 import vn.portal.audit.AuditTrail;
-import vn.portal.attachment.AttachmentView;
-import vn.portal.comment.CommentRepository;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
@@ -22,6 +19,7 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.text.TextFold;
 import vn.portal.common.time.DueDates;
@@ -30,6 +28,8 @@ import vn.portal.milestone.Milestone;
 import vn.portal.milestone.MilestoneRepository;
 import vn.portal.milestone.MilestoneService;
 import vn.portal.subcommittee.SubcommitteeService;
+import vn.portal.submission.attachment.AttachmentRepository;
+import vn.portal.submission.comment.CommentRepository;
 
 @ApplicationScoped
 public class SubmissionService {
@@ -187,8 +187,7 @@ public class SubmissionService {
     public SubmissionView accept(long id, String ifMatch) {
         return move(id, ifMatch, SubmissionAction.ACCEPT, Act.REVIEW, s -> {
             if (!comments.withPendingComments(List.of(s.id)).isEmpty()) {
-                throw ProblemException.conflict("PENDING_COMMENTS",
-                        "A comment on this submission is still PENDING: dispose of every comment before accepting.");
+                throw ErrorCode.PENDING_COMMENTS.problem("A comment on this submission is still PENDING: dispose of every comment before accepting.");
             }
             s.acceptedAt = clock.now();
         });
@@ -266,8 +265,7 @@ public class SubmissionService {
         Submission submission = lockForChange(id, act);
         SubmissionView current = view(submission);
         etags.requireMatch(ifMatch, current);
-        SubmissionStatus next = Workflow.next(submission.status, action).orElseThrow(() -> ProblemException.conflict(
-                "INVALID_TRANSITION", "A submission that is " + submission.status + " cannot be " + past(action) + ".")
+        SubmissionStatus next = Workflow.next(submission.status, action).orElseThrow(() -> ErrorCode.INVALID_TRANSITION.problem("A submission that is " + submission.status + " cannot be " + past(action) + ".")
                 .with("allowedActions", current.allowedActions()));
         effect.accept(submission);
         submission.status = next;
@@ -294,7 +292,7 @@ public class SubmissionService {
                 throw ProblemException.invalid("responsibilityId", "must be one of the milestone's responsibilityIds");
             }
             repository.find(milestone.id, responsibilityId).filter(other -> !other.id.equals(s.id)).ifPresent(other -> {
-                throw ProblemException.conflict("SUBMISSION_EXISTS", "Submission " + other.id
+                throw ErrorCode.SUBMISSION_EXISTS.problem("Submission " + other.id
                         + " is already the one for this milestone and responsibility.").with("conflictingId", other.id);
             });
             changes.set("responsibilityId", s.responsibilityId, responsibilityId, v -> s.responsibilityId = v);
@@ -305,7 +303,7 @@ public class SubmissionService {
     }
 
     private ProblemException locked(Submission submission, String detail) {
-        return ProblemException.conflict("SUBMISSION_LOCKED", detail + " This one is " + submission.status + ".");
+        return ErrorCode.SUBMISSION_LOCKED.problem(detail + " This one is " + submission.status + ".");
     }
 
     private List<SubmissionView> views(List<Submission> page) {

@@ -3,7 +3,6 @@ package vn.portal.submission;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.portal.attachment.AttachmentView;
 
 /** A submission in a list: everything but its content. */
 @Schema(name = "SubmissionSummary")

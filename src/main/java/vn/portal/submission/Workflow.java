@@ -2,9 +2,9 @@ package vn.portal.submission;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The review workflow: DRAFT → SUBMITTED → RETURNED ↔ SUBMITTED → ACCEPTED. Status changes only

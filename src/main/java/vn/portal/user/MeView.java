@@ -2,8 +2,9 @@ package vn.portal.user;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.access.GlobalRole;
+import vn.portal.access.MemberRole;
 import vn.portal.common.concurrency.SingleResource;
-import vn.portal.member.MemberRole;
 
 /** Who the caller is, and where they act by which role. */
 @Schema(name = "Me")

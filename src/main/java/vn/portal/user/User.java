@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.portal.access.GlobalRole;
 import vn.portal.common.persistence.TrackedEntity;
 import vn.portal.common.text.TextFold;
 

@@ -1,5 +1,6 @@
 package vn.portal.user;
 
+import vn.portal.access.GlobalRole;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.BodySpec.Field;
 

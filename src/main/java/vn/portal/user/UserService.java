@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import vn.portal.access.Access;
 import vn.portal.access.Caller;
-import vn.portal.access.CredentialCache;
+import vn.portal.access.GlobalRole;
 import vn.portal.audit.AuditTrail;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.json.Body;
@@ -21,8 +21,10 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
+import vn.portal.login.CredentialCache;
 
 @ApplicationScoped
 public class UserService {
@@ -114,8 +116,7 @@ public class UserService {
         boolean passwordChanged = apply(user, body, changes);
         if (before.roles().contains(GlobalRole.ADMIN) && before.active() && !(user.active && user.roles().contains(GlobalRole.ADMIN))
                 && repository.activeAdminsOtherThan(user.id) == 0) {
-            throw ProblemException.conflict("LAST_ADMIN",
-                    "This is the only active ADMIN: make another user ADMIN before taking the role away or deactivating.");
+            throw ErrorCode.LAST_ADMIN.problem("This is the only active ADMIN: make another user ADMIN before taking the role away or deactivating.");
         }
         if (!changes.isEmpty() || passwordChanged) {
             user.updatedAt = clock.now();
@@ -264,7 +265,7 @@ public class UserService {
     }
 
     private static ProblemException taken(User other) {
-        return ProblemException.conflict("USERNAME_TAKEN", "User " + other.id + " already has this user name.")
+        return ErrorCode.USERNAME_TAKEN.problem("User " + other.id + " already has this user name.")
                 .with("conflictingId", other.id);
     }
 }

@@ -3,6 +3,7 @@ package vn.portal.user;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.access.GlobalRole;
 import vn.portal.common.concurrency.SingleResource;
 
 /** A user as shown to ADMIN and AUDITOR: never the password or its hash. */

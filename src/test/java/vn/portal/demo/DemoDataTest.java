@@ -10,10 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.portal.support.TestDatabase;
 

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.portal.access.GlobalRole;
 import vn.portal.support.Api;
 import vn.portal.support.FixedClock;
 import vn.portal.support.Races;

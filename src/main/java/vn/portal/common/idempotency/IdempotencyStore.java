@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 
@@ -89,7 +90,7 @@ public class IdempotencyStore {
         }
         IdempotencyRecord record = found.get();
         if (!record.requestHash.equals(requestHash)) {
-            throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used at "
+            throw new ProblemException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used at "
                     + record.createdAt + " with another request (method, path or body). Use a new key for a new request.");
         }
         if (IdempotencyRecord.DONE.equals(record.state)) {
@@ -168,7 +169,7 @@ public class IdempotencyStore {
     }
 
     private static ProblemException inUse() {
-        return new ProblemException(409, "IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still "
+        return new ProblemException(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is still "
                 + "running. Retry after it has finished to get its answer.").withHeader("Retry-After", "1");
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 
@@ -101,10 +102,10 @@ public final class BodySpec {
             }
         }
         if (!readOnlyErrors.isEmpty()) {
-            throw new ProblemException(400, "READ_ONLY_FIELD", describe(readOnlyErrors, "read-only"), readOnlyErrors);
+            throw new ProblemException(ErrorCode.READ_ONLY_FIELD, describe(readOnlyErrors, "read-only"), readOnlyErrors);
         }
         if (!unknownErrors.isEmpty()) {
-            throw new ProblemException(400, "UNKNOWN_FIELD", describe(unknownErrors, "unknown"), unknownErrors);
+            throw new ProblemException(ErrorCode.UNKNOWN_FIELD, describe(unknownErrors, "unknown"), unknownErrors);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();

@@ -14,8 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
-import vn.portal.common.web.EarlyLimits;
+import vn.portal.infra.http.EarlyLimits;
 
 /**
  * Reads request bodies as JSON trees with our own, stricter parser, so that every way a body can
@@ -92,6 +93,6 @@ public class JsonBodies {
     }
 
     private static ProblemException malformed(String detail) {
-        return new ProblemException(400, "MALFORMED_JSON", detail);
+        return new ProblemException(ErrorCode.MALFORMED_JSON, detail);
     }
 }

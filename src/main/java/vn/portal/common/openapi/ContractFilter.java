@@ -11,19 +11,19 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import vn.portal.comment.CommentRequest;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.problem.Problem;
 import vn.portal.member.MemberRequest;
 import vn.portal.milestone.MilestoneRequest;
 import vn.portal.responsibility.ResponsibilityRequest;
-import vn.portal.submission.SubmissionRequest;
-import vn.portal.user.UserRequest;
 import vn.portal.subcommittee.SubcommitteeRequest;
+import vn.portal.submission.SubmissionRequest;
+import vn.portal.submission.comment.CommentRequest;
+import vn.portal.user.UserRequest;
 
 /**
  * Completes the generated contract from the same declarations the service runs on: request

@@ -11,20 +11,25 @@ import java.util.Map;
 public class ProblemException extends RuntimeException {
 
     private final int status;
-    private final String code;
+    private final ErrorCode code;
     private final List<FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    public ProblemException(int status, String code, String detail, List<FieldError> errors) {
+    public ProblemException(ErrorCode code, String detail, List<FieldError> errors) {
+        this(code.status(), code, detail, errors);
+    }
+
+    public ProblemException(ErrorCode code, String detail) {
+        this(code, detail, List.of());
+    }
+
+    /** A framework's refusal with a status that has no code of its own ({@link ErrorCode#ERROR}). */
+    ProblemException(int status, ErrorCode code, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
-    }
-
-    public ProblemException(int status, String code, String detail) {
-        this(status, code, detail, List.of());
     }
 
     public ProblemException with(String member, Object value) {
@@ -46,6 +51,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public String code() {
+        return code.name();
+    }
+
+    public ErrorCode errorCode() {
         return code;
     }
 
@@ -58,12 +67,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "NOT_FOUND", detail);
-    }
-
-    /** A rule of the domain refused the change: 409 with the rule's name as `code`. */
-    public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(409, code, detail);
+        return ErrorCode.NOT_FOUND.problem(detail);
     }
 
     public static ProblemException invalid(String field, String message) {
@@ -74,16 +78,41 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid.";
-        return new ProblemException(400, "VALIDATION_FAILED", detail, errors);
+        return new ProblemException(ErrorCode.VALIDATION_FAILED, detail, errors);
     }
 
     public static ProblemException preconditionFailed() {
-        return new ProblemException(412, "PRECONDITION_FAILED",
+        return ErrorCode.PRECONDITION_FAILED.problem(
                 "If-Match does not match the current ETag: the resource changed since it was read. Nothing was changed.");
     }
 
     public static ProblemException concurrentModification() {
-        return new ProblemException(409, "CONCURRENT_MODIFICATION",
+        return ErrorCode.CONCURRENT_MODIFICATION.problem(
                 "Another request changed this resource at the same time. Read it again and retry.");
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return ErrorCode.FORBIDDEN.problem(detail);
+    }
+
+    /** Both ways in, as one header value of two challenges. */
+    public static final String CHALLENGE = "Basic realm=\"portal\", charset=\"UTF-8\", Bearer realm=\"portal\"";
+
+    /** No credentials were sent. */
+    public static ProblemException unauthenticated() {
+        return ErrorCode.UNAUTHENTICATED.problem(
+                "Log in: HTTP Basic with a portal user, or a bearer token from the configured OpenID Connect provider.")
+                .withHeader("WWW-Authenticate", CHALLENGE);
+    }
+
+    /**
+     * Credentials were sent and not accepted. The same answer whatever was wrong (unknown user,
+     * wrong password, deactivated user, expired or forged token), so it tells a guesser nothing.
+     */
+    public static ProblemException credentialsRefused() {
+        return ErrorCode.UNAUTHENTICATED.problem(
+                "The credentials were not accepted: wrong user name or password, a deactivated user, "
+                        + "or a bearer token that is expired, from another issuer or not validly signed.")
+                .withHeader("WWW-Authenticate", CHALLENGE);
     }
 }

@@ -28,7 +28,6 @@ import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
-import vn.portal.access.Logins;
 import vn.portal.common.web.AllowedMethods;
 
 /** The one place where exceptions become problem+json. Nothing else writes an error body. */
@@ -36,12 +35,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private static final Map<Integer, String> CODES = Map.ofEntries(
-            Map.entry(400, "VALIDATION_FAILED"), Map.entry(401, "UNAUTHENTICATED"), Map.entry(403, "FORBIDDEN"),
-            Map.entry(404, "NOT_FOUND"), Map.entry(405, "METHOD_NOT_ALLOWED"), Map.entry(406, "NOT_ACCEPTABLE"),
-            Map.entry(409, "CONFLICT"), Map.entry(412, "PRECONDITION_FAILED"), Map.entry(413, "PAYLOAD_TOO_LARGE"),
-            Map.entry(415, "UNSUPPORTED_MEDIA_TYPE"), Map.entry(429, "TOO_MANY_REQUESTS"),
-            Map.entry(503, "SERVICE_UNAVAILABLE"));
+    /** The attribute of a refused login that says it was throttled: the seconds until the next attempt is taken. */
+    public static final String RETRY_AFTER_ATTRIBUTE = "portal.retry-after-seconds";
 
     @Inject
     ObjectMapper mapper;
@@ -57,23 +52,22 @@ public class ProblemMappers {
     /** Credentials that were sent and refused, or refused for now after too many failures. */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        Long retryAfter = e.getAttribute(Logins.RETRY_AFTER);
+        Long retryAfter = e.getAttribute(RETRY_AFTER_ATTRIBUTE);
         if (retryAfter != null) {
-            return toResponse(new ProblemException(429, "TOO_MANY_REQUESTS",
-                    "Too many failed logins for this user name; try again after Retry-After seconds.")
+            return toResponse(new ProblemException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed logins for this user name; try again after Retry-After seconds.")
                     .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
         }
-        return toResponse(Logins.refused());
+        return toResponse(ProblemException.credentialsRefused());
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return toResponse(Logins.unauthenticated());
+        return toResponse(ProblemException.unauthenticated());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return toResponse(new ProblemException(403, "FORBIDDEN", "The caller may not do this."));
+        return toResponse(new ProblemException(ErrorCode.FORBIDDEN, "The caller may not do this."));
     }
 
     @ServerExceptionMapper
@@ -88,21 +82,20 @@ public class ProblemMappers {
                 // the path as it was matched: normalised, without dot segments
                 allow = allowedMethods.allowHeader(uri.getPath());
             }
-            problem = new ProblemException(405, "METHOD_NOT_ALLOWED", "This path does not take that method.");
+            problem = new ProblemException(ErrorCode.METHOD_NOT_ALLOWED, "This path does not take that method.");
             if (allow != null) {
                 problem.withHeader(HttpHeaders.ALLOW, allow);
             }
         } else if (e instanceof NotSupportedException) {
-            problem = new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE",
-                    "This endpoint does not take that Content-Type.");
+            problem = new ProblemException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This endpoint does not take that Content-Type.");
         } else if (e instanceof NotAcceptableException) {
-            problem = new ProblemException(406, "NOT_ACCEPTABLE", "This endpoint cannot answer in the media type asked for.");
+            problem = new ProblemException(ErrorCode.NOT_ACCEPTABLE, "This endpoint cannot answer in the media type asked for.");
         } else if (status >= 500) {
             return unexpected(e, request);
         } else {
-            problem = new ProblemException(status, CODES.getOrDefault(status, "ERROR"),
+            problem = new ProblemException(status, ErrorCode.forStatus(status).orElse(ErrorCode.ERROR),
                     Response.Status.fromStatusCode(status) == null ? "The request was refused."
-                            : Response.Status.fromStatusCode(status).getReasonPhrase() + ".");
+                            : Response.Status.fromStatusCode(status).getReasonPhrase() + ".", java.util.List.of());
         }
         return toResponse(problem);
     }
@@ -120,8 +113,7 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, errorId=%s, %s %s", errorId,
                 request == null ? "?" : request.method(), request == null ? "?" : request.path());
-        return toResponse(new ProblemException(500, "INTERNAL_ERROR",
-                "The service failed unexpectedly. Quote the errorId when reporting it.").with("errorId", errorId));
+        return toResponse(new ProblemException(ErrorCode.INTERNAL_ERROR, "The service failed unexpectedly. Quote the errorId when reporting it.").with("errorId", errorId));
     }
 
     /**
@@ -134,8 +126,7 @@ public class ProblemMappers {
             // the service wraps its own I/O failures (UncheckedIOException); a bare one is the
             // framework failing to read the request body: a malformed multipart body (a part header
             // without a colon is not even an IOException), or one cut short
-            return new ProblemException(400, "VALIDATION_FAILED",
-                    "The request body could not be read: it is malformed for its Content-Type or was cut short.",
+            return new ProblemException(ErrorCode.VALIDATION_FAILED, "The request body could not be read: it is malformed for its Content-Type or was cut short.",
                     java.util.List.of(new FieldError("body", "cannot be read as its Content-Type says")));
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -158,12 +149,11 @@ public class ProblemMappers {
                 return collision(hadIfMatch);
             }
             if (t instanceof SQLException sql && isNoConnectionInTime(sql)) {
-                return new ProblemException(503, "SERVICE_UNAVAILABLE",
-                        "The service is too busy to take this request now: try again after Retry-After seconds.")
+                return new ProblemException(ErrorCode.SERVICE_UNAVAILABLE, "The service is too busy to take this request now: try again after Retry-After seconds.")
                         .withHeader(HttpHeaders.RETRY_AFTER, "1");
             }
             if (t instanceof JsonProcessingException) {
-                return new ProblemException(400, "MALFORMED_JSON", "The body is not valid JSON.");
+                return new ProblemException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON.");
             }
         }
         return null;

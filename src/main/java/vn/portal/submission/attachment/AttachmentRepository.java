@@ -1,0 +1,36 @@
+package vn.portal.submission.attachment;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.submission.AttachmentView;
+
+@ApplicationScoped
+public class AttachmentRepository implements PanacheRepository<Attachment> {
+
+    /** The attachment, when it belongs to that submission; 404 otherwise. */
+    public Attachment require(long submissionId, long attachmentId) {
+        Attachment attachment = findById(attachmentId);
+        if (attachment == null || attachment.submissionId != submissionId) {
+            throw ProblemException.notFound("Submission " + submissionId + " has no attachment " + attachmentId + ".");
+        }
+        return attachment;
+    }
+
+    /** The attachments of each of the given submissions, oldest first, in one query. */
+    public Map<Long, List<AttachmentView>> viewsBySubmission(Collection<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("submissionId in ?1 order by id", submissionIds).stream()
+                .collect(Collectors.groupingBy(a -> a.submissionId, Collectors.mapping(AttachmentView::of, Collectors.toList())));
+    }
+
+    public void deleteOf(long submissionId) {
+        delete("submissionId", submissionId);
+    }
+}

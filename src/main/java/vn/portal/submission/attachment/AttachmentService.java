@@ -1,0 +1,130 @@
+package vn.portal.submission.attachment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import vn.portal.audit.AuditTrail;
+import vn.portal.common.concurrency.ETags;
+import vn.portal.common.problem.ErrorCode;
+import vn.portal.common.problem.ProblemException;
+import vn.portal.common.time.PortalClock;
+import vn.portal.infra.http.EarlyLimits;
+import vn.portal.submission.AttachmentView;
+import vn.portal.submission.Submission;
+import vn.portal.submission.SubmissionService;
+
+@ApplicationScoped
+public class AttachmentService {
+
+    public static final String ENTITY = "attachment";
+
+    @Inject
+    AuditTrail audit;
+
+    /** A download: the attachment and its bytes. */
+    public record Download(AttachmentView attachment, InputStream bytes) {
+    }
+
+    @Inject
+    AttachmentRepository repository;
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    FileStorage storage;
+
+    @Inject
+    PortalClock clock;
+
+    /**
+     * Checks the uploaded file (size, type by its bytes, name), stores it durably, then records it
+     * on the submission. The bytes are stored before the row is written: a failure in between leaves
+     * an unreferenced file, never a row without its bytes.
+     */
+    public AttachmentView upload(long submissionId, Path file, String clientFileName) {
+        requireAttachable(submissionId);
+        String fileName = FileNames.clean(clientFileName);
+        if (fileName.isEmpty()) {
+            throw ProblemException.invalid("file", "must carry a file name");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > EarlyLimits.MAX_FILE_BYTES) {
+                throw EarlyLimits.fileTooLarge();
+            }
+            if (size == 0) {
+                throw ProblemException.invalid("file", "is empty");
+            }
+            String contentType = FileTypes.detect(file, fileName).orElseThrow(() -> new ProblemException(ErrorCode.FILE_TYPE_NOT_ALLOWED, "The file must be a pdf, doc, docx, xls, xlsx, odt, ods, csv (UTF-8 text), "
+                            + "png or jpeg, and its name's extension must agree with its bytes."));
+            FileStorage.Stored stored = storage.store(file);
+            return record(submissionId, fileName, contentType, stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 404 unless the attachment exists and belongs to that submission. */
+    @Transactional
+    public Download download(long submissionId, long attachmentId) {
+        submissions.requireVisible(submissionId);
+        Attachment attachment = repository.require(submissionId, attachmentId);
+        try {
+            return new Download(AttachmentView.of(attachment), storage.open(attachment.sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public void delete(long submissionId, long attachmentId, String ifMatch) {
+        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
+        Attachment attachment = repository.require(submissionId, attachmentId);
+        // an attachment never changes: its tag is its content's digest, as its download says
+        if (ifMatch != null && !ETags.matches(ifMatch, tagOf(attachment.sha256), false)) {
+            throw ProblemException.preconditionFailed();
+        }
+        submissions.requireEditable(submission);
+        AttachmentView before = AttachmentView.of(attachment);
+        repository.delete(attachment);
+        submissions.touch(submission);
+        repository.flush();
+        audit.deleted(ENTITY, attachmentId, submission.subcommitteeId, before);
+    }
+
+    /** An attachment's entity tag: the SHA-256 of its bytes. */
+    public static String tagOf(String sha256) {
+        return '"' + sha256 + '"';
+    }
+
+    /** Fails early, before the bytes are stored, when the submission cannot take a file now. */
+    @Transactional
+    void requireAttachable(long submissionId) {
+        submissions.requireEditable(submissions.lockForChange(submissionId, SubmissionService.Act.EDIT));
+    }
+
+    @Transactional
+    AttachmentView record(long submissionId, String fileName, String contentType, FileStorage.Stored stored) {
+        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
+        submissions.requireEditable(submission);
+        Attachment attachment = new Attachment();
+        attachment.submissionId = submissionId;
+        attachment.fileName = fileName;
+        attachment.contentType = contentType;
+        attachment.size = stored.size();
+        attachment.sha256 = stored.sha256();
+        attachment.createdAt = clock.now();
+        repository.persist(attachment);
+        submissions.touch(submission);
+        repository.flush();
+        AttachmentView view = AttachmentView.of(attachment);
+        audit.created(ENTITY, attachment.id, submission.subcommitteeId, view);
+        return view;
+    }
+}

@@ -1,9 +1,0 @@
-package vn.portal.user;
-
-/** A role that holds across every subcommittee, unlike a member's role, which holds inside one. */
-public enum GlobalRole {
-    /** May do everything. */
-    ADMIN,
-    /** May read everything and change nothing. */
-    AUDITOR
-}
