@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
-import vn.portal.common.problem.ErrorCode;
+import vn.portal.common.idempotency.KeyOwner;
+import vn.portal.common.write.Scope;
 import vn.portal.common.problem.ProblemException;
 
 /**
@@ -16,7 +17,7 @@ import vn.portal.common.problem.ProblemException;
  * ({@code 404}, with the same detail); a visible one the caller may not change is a {@code 403}.
  */
 @ApplicationScoped
-public class Access {
+public class Access implements KeyOwner {
 
     /** The member roles that run a subcommittee: they change its plan and review its submissions. */
     public static final Set<MemberRole> MANAGERS = EnumSet.of(MemberRole.HEAD, MemberRole.DEPUTY_HEAD,
@@ -39,6 +40,12 @@ public class Access {
             throw ProblemException.unauthenticated();
         }
         return caller;
+    }
+
+    /** Keys of Idempotency-Key belong to the user who sent them. */
+    @Override
+    public long currentUserId() {
+        return caller().userId();
     }
 
     /** Runs work that no request carries (the demo story) as the given caller. */
@@ -66,6 +73,15 @@ public class Access {
         if (!manages(requireVisible(subcommitteeId, what), subcommitteeId)) {
             throw forbidden("Only the subcommittee's head, deputy heads, secretaries and support staff may do this.");
         }
+    }
+
+    /**
+     * The write path's guard for a change inside a subcommittee that only its managers make (its
+     * members, responsibilities, milestones): where the write goes, once the caller may make it.
+     */
+    public Scope managerInside(long subcommitteeId, String what) {
+        requireManager(subcommitteeId, what);
+        return Scope.inside(subcommitteeId);
     }
 
     /** Creating, editing, submitting, deleting a submission and its attachments. */
@@ -128,21 +144,15 @@ public class Access {
     }
 
     /**
-     * A list filter keeping the rows of subcommittees where the caller has an active member record;
-     * it names {@code :callerId}. Pass it {@link #restrictedTo()}, which is null (no filter) for a
-     * caller who sees everything.
+     * The subcommittees whose contents the caller's lists show: those where they have an active
+     * member record, as resolved when they logged in; null for a caller who sees every one.
      */
-    public static String visibleClause(String subcommitteeColumn) {
-        return subcommitteeColumn
-                + " in (select vm.subcommitteeId from Member vm where vm.userId = :callerId and vm.active = true)";
-    }
-
-    public Long restrictedTo() {
+    public Set<Long> visibleSubcommittees() {
         Caller caller = caller();
-        return caller.seesEverything() ? null : caller.userId();
+        return caller.seesEverything() ? null : caller.memberships().keySet();
     }
 
     static ProblemException forbidden(String detail) {
-        return new ProblemException(ErrorCode.FORBIDDEN, detail);
+        return ProblemException.forbidden(detail);
     }
 }

@@ -47,7 +47,8 @@ public class AuditService {
         List<Long> managed = caller.seesEverything() ? null : caller.memberships().values().stream()
                 .filter(m -> Access.MANAGERS.contains(m.role())).map(Caller.Membership::subcommitteeId).toList();
         if (managed != null && managed.isEmpty()) {
-            throw new ProblemException(ErrorCode.FORBIDDEN, "The audit trail is read by ADMIN, AUDITOR and the people who run a subcommittee.");
+            throw new ProblemException(ErrorCode.FORBIDDEN,
+                    "The audit trail is read by ADMIN, AUDITOR and the people who run a subcommittee.");
         }
         return Finder.of(AuditEntry.class)
                 .where("e.subcommitteeId in :managed", "managed", managed)

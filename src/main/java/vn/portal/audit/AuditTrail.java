@@ -17,16 +17,19 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import vn.portal.access.Access;
+import vn.portal.common.persistence.Changes;
 import vn.portal.common.time.PortalClock;
+import vn.portal.common.write.ChangeLog;
+import vn.portal.common.write.Written;
 
 /**
- * Keeps who changed what: the services call it inside the transaction of the change itself, so
- * a change and its entry commit or roll back together. The fields that changed are found by
+ * Keeps who changed what: the write path hands it every write inside the write's own transaction,
+ * so a change and its entry commit or roll back together. The fields that changed are found by
  * comparing the object's representation before and after, so every field a client can see is
  * covered, and nothing a client cannot see (no password hash) can leak into the trail.
  */
 @ApplicationScoped
-public class AuditTrail {
+public class AuditTrail implements ChangeLog {
 
     /** Bookkeeping and computed fields: they change with every write or with the clock, not by anyone's act. */
     private static final Set<String> NOT_RECORDED = Set.of("id", "createdAt", "updatedAt", "version",
@@ -50,80 +53,32 @@ public class AuditTrail {
     @Inject
     Access access;
 
-    public void created(String entityType, long entityId, Long subcommitteeId, Object view) {
-        record("created", entityType, entityId, subcommitteeId, null, view);
-    }
-
-    /** Records an update that changed something the representation shows; one that changed nothing is not kept. */
-    public void updated(String entityType, long entityId, Long subcommitteeId, Object before, Object after) {
-        record("updated", entityType, entityId, subcommitteeId, before, after);
-    }
-
-    public void deleted(String entityType, long entityId, Long subcommitteeId, Object before) {
-        record("deleted", entityType, entityId, subcommitteeId, before, null);
-    }
-
-    /** Starts an entry to which hidden changes can be added before it is kept. */
-    public Entry entry(String action, String entityType, long entityId, Long subcommitteeId, Object before,
-            Object after) {
-        return new Entry(action, entityType, entityId, subcommitteeId, diff(before, after));
-    }
-
-    public void record(String action, String entityType, long entityId, Long subcommitteeId, Object before,
-            Object after) {
-        entry(action, entityType, entityId, subcommitteeId, before, after).keep();
-    }
-
-    public final class Entry {
-        private final String action;
-        private final String entityType;
-        private final long entityId;
-        private final Long subcommitteeId;
-        private final ArrayNode changes;
-        private String actor;
-
-        private Entry(String action, String entityType, long entityId, Long subcommitteeId, ArrayNode changes) {
-            this.action = action;
-            this.entityType = entityType;
-            this.entityId = entityId;
-            this.subcommitteeId = subcommitteeId;
-            this.changes = changes;
-        }
-
-        /** A secret (a password) that was set, changed or cleared: the trail says so, never what it is. */
-        public Entry hidden(String field, boolean hadValue, boolean hasValue) {
+    /** Keeps the entry, unless it is an update that changed nothing a client can see. */
+    @Override
+    public void record(Written write) {
+        ArrayNode changes = diff(write.before(), write.after());
+        for (Changes.Hidden secret : write.changes().hidden()) {
             ObjectNode change = changes.addObject();
-            change.put("field", field);
-            change.set("before", hadValue ? JsonNodeFactory.instance.textNode(HIDDEN) : NullNode.instance);
-            change.set("after", hasValue ? JsonNodeFactory.instance.textNode(HIDDEN) : NullNode.instance);
-            return this;
+            change.put("field", secret.field());
+            change.set("before", secret.hadValue() ? JsonNodeFactory.instance.textNode(HIDDEN) : NullNode.instance);
+            change.set("after", secret.hasValue() ? JsonNodeFactory.instance.textNode(HIDDEN) : NullNode.instance);
         }
-
-        /** For a change made while a login is being resolved, before the request has a caller. */
-        public Entry by(String actor) {
-            this.actor = actor;
-            return this;
+        if (changes.isEmpty() && "updated".equals(write.action())) {
+            return;
         }
-
-        /** Keeps the entry unless it is an update that changed nothing. */
-        public void keep() {
-            if (changes.isEmpty() && "updated".equals(action)) {
-                return;
-            }
-            AuditEntry entry = new AuditEntry();
-            entry.occurredAt = clock.now();
-            entry.actor = actor != null ? actor : access.caller().username();
-            entry.action = action;
-            entry.entityType = entityType;
-            entry.entityId = entityId;
-            entry.subcommitteeId = subcommitteeId;
-            try {
-                entry.changes = mapper.writeValueAsString(changes);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a tree of JSON nodes always serializes", e);
-            }
-            em.persist(entry);
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = clock.now();
+        entry.actor = write.changes().actor() != null ? write.changes().actor() : access.caller().username();
+        entry.action = write.action();
+        entry.entityType = write.entityType();
+        entry.entityId = write.entityId();
+        entry.subcommitteeId = write.subcommitteeId();
+        try {
+            entry.changes = mapper.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of JSON nodes always serializes", e);
         }
+        em.persist(entry);
     }
 
     private ArrayNode diff(Object before, Object after) {

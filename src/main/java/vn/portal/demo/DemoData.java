@@ -35,9 +35,11 @@ import vn.portal.responsibility.ResponsibilityService;
 import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.subcommittee.SubcommitteeRequest;
 import vn.portal.subcommittee.SubcommitteeService;
+import vn.portal.submission.ReturnRequest;
 import vn.portal.submission.SubmissionRequest;
 import vn.portal.submission.SubmissionService;
 import vn.portal.submission.attachment.AttachmentService;
+import vn.portal.submission.comment.CommentPatch;
 import vn.portal.submission.comment.CommentRequest;
 import vn.portal.submission.comment.CommentService;
 import vn.portal.user.User;
@@ -256,7 +258,8 @@ public class DemoData {
             dispose(incorporated, "INCORPORATED", null);
             dispose(explained, "EXPLAINED", "Năm 2017 áp dụng chuẩn nghèo đa chiều mới nên số hộ nghèo tăng.");
             dispose(rejected, "REJECTED", "Báo cáo chính trị của Thành phố chỉ dùng số liệu của Thành phố.");
-            return submissions.returnForRevision(culture, "Đề nghị bổ sung số liệu lao động, việc làm theo các ý kiến đã tiếp thu.", null);
+            return submissions.returnForRevision(culture,
+                    new ReturnRequest("Đề nghị bổ sung số liệu lao động, việc làm theo các ý kiến đã tiếp thu."), null);
         }));
 
         long party = submission(figures, partyData, "Số liệu, bảng biểu công tác xây dựng Đảng",
@@ -290,11 +293,11 @@ public class DemoData {
     }
 
     private long comment(long submissionId, String body, String section) {
-        return comments.create(submissionId, CommentRequest.CREATE.parseCreate(json("body", body, "section", section))).id();
+        return comments.create(submissionId, CommentRequest.SPEC.parseCreate(json("body", body, "section", section))).id();
     }
 
     private void dispose(long commentId, String disposition, String rationale) {
-        comments.update(commentId, CommentRequest.PATCH.parsePatch(json("disposition", disposition, "rationale", rationale)),
+        comments.update(commentId, CommentPatch.SPEC.parsePatch(json("disposition", disposition, "rationale", rationale)),
                 null);
     }
 
@@ -318,7 +321,7 @@ public class DemoData {
     private Map<String, Long> demoUsers() {
         Map<String, Long> ids = new LinkedHashMap<>();
         for (String[] user : USERS) {
-            long id = users.byUsername(user[0]).map(u -> u.id).orElseGet(() -> userService.create(UserRequest.CREATE
+            long id = users.byUsername(user[0]).map(u -> u.id).orElseGet(() -> userService.create(UserRequest.SPEC
                     .parseCreate(json("username", user[0], "displayName", displayName(user[0]), "password", user[1],
                             "roles", user[2].isEmpty() ? List.of() : List.of(user[2])))).id());
             ids.put(user[0], id);

@@ -1,6 +1,7 @@
 package vn.portal.login;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import vn.portal.user.CredentialsChanged;
 
 /**
  * Remembers, for a few minutes, that a user name and password were verified against a given
@@ -63,6 +65,10 @@ public class CredentialCache {
         }
         entries.put(keyOf(username, password),
                 new Entry(account.userId(), account.passwordHash(), System.nanoTime() + REMEMBER_FOR.toNanos()));
+    }
+
+    void forget(@Observes CredentialsChanged change) {
+        forget(change.userId());
     }
 
     public void forget(long userId) {

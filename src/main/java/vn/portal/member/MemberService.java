@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import vn.portal.access.Access;
 import vn.portal.access.MemberRole;
-import vn.portal.audit.AuditTrail;
-import vn.portal.common.concurrency.ETags;
-import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
@@ -18,7 +15,8 @@ import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
-import vn.portal.common.time.PortalClock;
+import vn.portal.common.write.Kind;
+import vn.portal.common.write.Writes;
 import vn.portal.subcommittee.SubcommitteeService;
 import vn.portal.user.UserRepository;
 
@@ -42,19 +40,15 @@ public class MemberService {
     SubcommitteeService subcommittees;
 
     @Inject
-    PortalClock clock;
-
-    @Inject
-    ETags etags;
-
-    @Inject
     Access access;
 
     @Inject
-    AuditTrail audit;
+    Writes writes;
 
     @Inject
     UserRepository users;
+
+    private final Kind<Member, MemberView> kind = Kind.of(ENTITY, Member.class, MemberView::of);
 
     @Transactional
     public PageView<MemberView> list(long subcommitteeId, MemberFilter filter, PageRequest page) {
@@ -70,66 +64,46 @@ public class MemberService {
     @Transactional
     public MemberView get(long id) {
         Member member = repository.require(id);
-        access.requireVisible(member.subcommitteeId, what(id));
+        access.requireVisible(member.subcommitteeId, kind.what(id));
         return MemberView.of(member);
     }
 
     @Transactional
-    public MemberView create(long subcommitteeId, Body body) {
-        access.requireManager(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId);
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Member member = new Member();
-        member.subcommitteeId = subcommitteeId;
-        Changes changes = new Changes();
-        apply(member, body, changes);
-        requirePermissionFor(member, null, changes);
-        requireRules(member);
-        member.created(clock.now());
-        repository.persist(member);
-        repository.flush();
-        MemberView view = MemberView.of(member);
-        audit.created(ENTITY, member.id, subcommitteeId, view);
-        return view;
+    public MemberView create(long subcommitteeId, MemberRequest request) {
+        return writes.create(kind,
+                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId), changes -> {
+                    Member member = new Member();
+                    member.subcommitteeId = subcommitteeId;
+                    apply(member, request.asPatch(), changes);
+                    requirePermissionFor(member, null, changes);
+                    requireRules(member);
+                    return member;
+                });
     }
 
     @Transactional
-    public MemberView update(long id, Body body, String ifMatch) {
-        long subcommitteeId = repository.subcommitteeOf(id);
-        access.requireManager(subcommitteeId, what(id));
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Member member = repository.require(id);
-        MemberView before = MemberView.of(member);
-        etags.requireMatch(ifMatch, before);
-        Changes changes = new Changes();
-        apply(member, body, changes);
-        requirePermissionFor(member, before, changes);
-        requireRules(member);
-        if (!changes.isEmpty()) {
-            member.updatedAt = clock.now();
-        }
-        repository.flush();
-        MemberView after = MemberView.of(member);
-        audit.updated(ENTITY, id, subcommitteeId, before, after);
-        return after;
+    public MemberView update(long id, MemberPatch patch, String ifMatch) {
+        return writes.update(kind, id, ifMatch,
+                () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
+                (member, before, changes) -> {
+                    apply(member, patch, changes);
+                    requirePermissionFor(member, before, changes);
+                    requireRules(member);
+                });
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        long subcommitteeId = repository.subcommitteeOf(id);
-        access.requireManager(subcommitteeId, what(id));
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Member member = repository.require(id);
-        MemberView before = MemberView.of(member);
-        etags.requireMatch(ifMatch, before);
-        if (LEADERSHIP.contains(member.role)) {
-            access.requireHeadOrAdmin(subcommitteeId);
-        }
-        if (repository.holdsResponsibilities(id)) {
-            throw ErrorCode.MEMBER_HAS_RESPONSIBILITIES.problem("The member holds responsibilities; set active to false instead.");
-        }
-        repository.delete(member);
-        repository.flush();
-        audit.deleted(ENTITY, id, subcommitteeId, before);
+        writes.delete(kind, id, ifMatch, () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
+                (member, before) -> {
+                    if (LEADERSHIP.contains(member.role)) {
+                        access.requireHeadOrAdmin(member.subcommitteeId);
+                    }
+                    if (repository.holdsResponsibilities(id)) {
+                        throw ErrorCode.MEMBER_HAS_RESPONSIBILITIES.problem(
+                                "The member holds responsibilities; set active to false instead.");
+                    }
+                });
     }
 
     /**
@@ -138,39 +112,29 @@ public class MemberService {
      * managers may still correct a head's or deputy head's other fields.
      */
     private void requirePermissionFor(Member member, MemberView before, Changes changes) {
-        if (touches(changes, "userId")) {
+        if (changes.touches("userId")) {
             access.requireAdmin("Only ADMIN links a login to a member (userId).");
         }
         boolean leaderBefore = before != null && LEADERSHIP.contains(before.role());
         boolean leaderAfter = LEADERSHIP.contains(member.role);
         boolean appoints = before == null ? leaderAfter
-                : (touches(changes, "role") || touches(changes, "active")) && (leaderBefore || leaderAfter);
+                : (changes.touches("role") || changes.touches("active")) && (leaderBefore || leaderAfter);
         if (appoints) {
             access.requireHeadOrAdmin(member.subcommitteeId);
         }
     }
 
-    private static boolean touches(Changes changes, String field) {
-        return changes.all().stream().anyMatch(change -> change.field().equals(field));
-    }
-
-    private static String what(long id) {
-        return ENTITY + " " + id;
-    }
-
-    private void apply(Member m, Body body, Changes changes) {
-        changes.take(body, "fullName", m.fullName, v -> m.fullName = v);
-        changes.take(body, "position", m.position, v -> m.position = v);
-        changes.take(body, "organization", m.organization, v -> m.organization = v);
-        changes.take(body, "role", m.role, v -> m.role = v);
-        changes.take(body, "email", m.email, v -> m.email = v);
-        changes.take(body, "phone", m.phone, v -> m.phone = v);
-        changes.take(body, "active", m.active, v -> m.active = v);
-        if (body.has("userId")) {
-            changes.set("userId", m.userId, body.id("userId"), v -> m.userId = v);
-        }
-        changes.take(body, "joinedOn", m.joinedOn, v -> m.joinedOn = v);
-        changes.take(body, "leftOn", m.leftOn, v -> m.leftOn = v);
+    private void apply(Member m, MemberPatch patch, Changes changes) {
+        changes.take(patch.fullName(), m.fullName, v -> m.fullName = v);
+        changes.take(patch.position(), m.position, v -> m.position = v);
+        changes.take(patch.organization(), m.organization, v -> m.organization = v);
+        changes.take(patch.role(), m.role, v -> m.role = v);
+        changes.take(patch.email(), m.email, v -> m.email = v);
+        changes.take(patch.phone(), m.phone, v -> m.phone = v);
+        changes.take(patch.active(), m.active, v -> m.active = v);
+        changes.take(patch.userId(), m.userId, v -> m.userId = v);
+        changes.take(patch.joinedOn(), m.joinedOn, v -> m.joinedOn = v);
+        changes.take(patch.leftOn(), m.leftOn, v -> m.leftOn = v);
         m.derive();
     }
 

@@ -9,9 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.portal.access.Access;
-import vn.portal.audit.AuditTrail;
-import vn.portal.common.concurrency.ETags;
-import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
@@ -21,6 +18,8 @@ import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
+import vn.portal.common.write.Kind;
+import vn.portal.common.write.Writes;
 import vn.portal.responsibility.ResponsibilityRepository;
 import vn.portal.subcommittee.SubcommitteeService;
 
@@ -48,13 +47,13 @@ public class MilestoneService {
     PortalClock clock;
 
     @Inject
-    ETags etags;
-
-    @Inject
     Access access;
 
     @Inject
-    AuditTrail audit;
+    Writes writes;
+
+    private final Kind<Milestone, MilestoneView> kind = Kind.of(ENTITY, Milestone.class,
+            m -> MilestoneView.of(m, clock.today()));
 
     @Transactional
     public PageView<MilestoneView> list(long subcommitteeId, MilestoneFilter filter, PageRequest page) {
@@ -78,85 +77,60 @@ public class MilestoneService {
     @Transactional
     public MilestoneView get(long id) {
         Milestone milestone = repository.require(id);
-        access.requireVisible(milestone.subcommitteeId, what(id));
+        access.requireVisible(milestone.subcommitteeId, kind.what(id));
         return MilestoneView.of(milestone, clock.today());
     }
 
     @Transactional
-    public MilestoneView create(long subcommitteeId, Body body) {
-        access.requireManager(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId);
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Milestone milestone = new Milestone();
-        milestone.subcommitteeId = subcommitteeId;
-        apply(milestone, body, new Changes());
-        milestone.created(clock.now());
-        repository.persist(milestone);
-        repository.flush();
-        MilestoneView view = MilestoneView.of(milestone, clock.today());
-        audit.created(ENTITY, milestone.id, subcommitteeId, view);
-        return view;
+    public MilestoneView create(long subcommitteeId, MilestoneRequest request) {
+        return writes.create(kind,
+                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId), changes -> {
+                    Milestone milestone = new Milestone();
+                    milestone.subcommitteeId = subcommitteeId;
+                    apply(milestone, request.asPatch(), changes);
+                    return milestone;
+                });
     }
 
     @Transactional
-    public MilestoneView update(long id, Body body, String ifMatch) {
-        long subcommitteeId = repository.subcommitteeOf(id);
-        access.requireManager(subcommitteeId, what(id));
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Milestone milestone = repository.require(id);
-        MilestoneView before = MilestoneView.of(milestone, clock.today());
-        etags.requireMatch(ifMatch, before);
-        Changes changes = new Changes();
-        apply(milestone, body, changes);
-        if (!changes.isEmpty()) {
-            milestone.updatedAt = clock.now();
-        }
-        repository.flush();
-        MilestoneView after = MilestoneView.of(milestone, clock.today());
-        audit.updated(ENTITY, id, subcommitteeId, before, after);
-        return after;
+    public MilestoneView update(long id, MilestonePatch patch, String ifMatch) {
+        return writes.update(kind, id, ifMatch,
+                () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
+                (milestone, before, changes) -> apply(milestone, patch, changes));
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        long subcommitteeId = repository.subcommitteeOf(id);
-        access.requireManager(subcommitteeId, what(id));
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Milestone milestone = repository.require(id);
-        MilestoneView before = MilestoneView.of(milestone, clock.today());
-        etags.requireMatch(ifMatch, before);
-        if (repository.hasSubmissions(id)) {
-            throw ErrorCode.MILESTONE_HAS_SUBMISSIONS.problem("Submissions were made for this milestone; set its status to CANCELLED instead.");
-        }
-        repository.delete(milestone);
-        repository.flush();
-        audit.deleted(ENTITY, id, subcommitteeId, before);
+        writes.delete(kind, id, ifMatch, () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
+                (milestone, before) -> {
+                    if (repository.hasSubmissions(id)) {
+                        throw ErrorCode.MILESTONE_HAS_SUBMISSIONS.problem(
+                                "Submissions were made for this milestone; set its status to CANCELLED instead.");
+                    }
+                });
     }
 
-    private static String what(long id) {
-        return ENTITY + " " + id;
-    }
-
-    private void apply(Milestone m, Body body, Changes changes) {
-        changes.take(body, "title", m.title, v -> m.title = v);
-        changes.take(body, "description", m.description, v -> m.description = v);
-        changes.take(body, "dueOn", m.dueOn, v -> m.dueOn = v);
-        if (body.has("status")) {
+    private void apply(Milestone m, MilestonePatch patch, Changes changes) {
+        changes.take(patch.title(), m.title, v -> m.title = v);
+        changes.take(patch.description(), m.description, v -> m.description = v);
+        changes.take(patch.dueOn(), m.dueOn, v -> m.dueOn = v);
+        patch.status().ifPresent(status -> {
             MilestoneStatus before = m.status;
-            changes.set("status", before, body.enumValue("status", MilestoneStatus.class), v -> m.status = v);
+            changes.take(patch.status(), before, v -> m.status = v);
             if (m.status == MilestoneStatus.DONE && before != MilestoneStatus.DONE) {
                 changes.set("completedOn", m.completedOn, clock.today(), v -> m.completedOn = v);
             } else if (m.status != MilestoneStatus.DONE) {
                 changes.set("completedOn", m.completedOn, null, v -> m.completedOn = v);
             }
-        }
-        if (body.has("responsibilityIds")) {
-            Set<Long> wanted = requireResponsibilitiesOf(m.subcommitteeId, body.ids("responsibilityIds"));
+        });
+        patch.responsibilityIds().ifPresent(ids -> {
+            Set<Long> wanted = requireResponsibilitiesOf(m.subcommitteeId, ids);
             requireNoSubmissionFromRemoved(m, wanted);
             changes.set("responsibilityIds", new HashSet<>(m.responsibilityIds), wanted, v -> {
                 m.responsibilityIds.retainAll(v);
                 m.responsibilityIds.addAll(v);
             });
-        }
+        });
         m.derive();
     }
 

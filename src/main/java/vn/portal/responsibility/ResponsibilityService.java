@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import vn.portal.access.Access;
-import vn.portal.audit.AuditTrail;
-import vn.portal.common.concurrency.ETags;
-import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
@@ -18,7 +15,8 @@ import vn.portal.common.persistence.Changes;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.text.TextFold;
-import vn.portal.common.time.PortalClock;
+import vn.portal.common.write.Kind;
+import vn.portal.common.write.Writes;
 import vn.portal.member.Member;
 import vn.portal.responsibility.ResponsibilityMatrix.Holder;
 import vn.portal.responsibility.ResponsibilityMatrix.IdleMember;
@@ -44,16 +42,13 @@ public class ResponsibilityService {
     SubcommitteeService subcommittees;
 
     @Inject
-    PortalClock clock;
-
-    @Inject
-    ETags etags;
-
-    @Inject
     Access access;
 
     @Inject
-    AuditTrail audit;
+    Writes writes;
+
+    private final Kind<Responsibility, ResponsibilityView> kind = Kind.of(ENTITY, Responsibility.class,
+            ResponsibilityView::of);
 
     @Transactional
     public PageView<ResponsibilityView> list(long subcommitteeId, ResponsibilityFilter filter, PageRequest page) {
@@ -70,64 +65,41 @@ public class ResponsibilityService {
     @Transactional
     public ResponsibilityView get(long id) {
         Responsibility responsibility = repository.require(id);
-        access.requireVisible(responsibility.subcommitteeId, what(id));
+        access.requireVisible(responsibility.subcommitteeId, kind.what(id));
         return ResponsibilityView.of(responsibility);
     }
 
     @Transactional
-    public ResponsibilityView create(long subcommitteeId, Body body) {
-        access.requireManager(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId);
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Responsibility responsibility = new Responsibility();
-        responsibility.subcommitteeId = subcommitteeId;
-        apply(responsibility, body, new Changes());
-        requireSingleLead(responsibility);
-        responsibility.created(clock.now());
-        repository.persist(responsibility);
-        repository.flush();
-        ResponsibilityView view = ResponsibilityView.of(responsibility);
-        audit.created(ENTITY, responsibility.id, subcommitteeId, view);
-        return view;
+    public ResponsibilityView create(long subcommitteeId, ResponsibilityRequest request) {
+        return writes.create(kind,
+                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId), changes -> {
+                    Responsibility responsibility = new Responsibility();
+                    responsibility.subcommitteeId = subcommitteeId;
+                    apply(responsibility, request.asPatch(), changes);
+                    requireSingleLead(responsibility);
+                    return responsibility;
+                });
     }
 
     @Transactional
-    public ResponsibilityView update(long id, Body body, String ifMatch) {
-        long subcommitteeId = repository.subcommitteeOf(id);
-        access.requireManager(subcommitteeId, what(id));
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Responsibility responsibility = repository.require(id);
-        ResponsibilityView before = ResponsibilityView.of(responsibility);
-        etags.requireMatch(ifMatch, before);
-        Changes changes = new Changes();
-        apply(responsibility, body, changes);
-        requireSingleLead(responsibility);
-        if (!changes.isEmpty()) {
-            responsibility.updatedAt = clock.now();
-        }
-        repository.flush();
-        ResponsibilityView after = ResponsibilityView.of(responsibility);
-        audit.updated(ENTITY, id, subcommitteeId, before, after);
-        return after;
+    public ResponsibilityView update(long id, ResponsibilityPatch patch, String ifMatch) {
+        return writes.update(kind, id, ifMatch,
+                () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
+                (responsibility, before, changes) -> {
+                    apply(responsibility, patch, changes);
+                    requireSingleLead(responsibility);
+                });
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        long subcommitteeId = repository.subcommitteeOf(id);
-        access.requireManager(subcommitteeId, what(id));
-        subcommittees.lockOpenForWrite(subcommitteeId);
-        Responsibility responsibility = repository.require(id);
-        ResponsibilityView before = ResponsibilityView.of(responsibility);
-        etags.requireMatch(ifMatch, before);
-        if (repository.inUse(id)) {
-            throw ErrorCode.RESPONSIBILITY_IN_USE.problem("A milestone or submission uses this responsibility; take it out of the milestone first.");
-        }
-        repository.delete(responsibility);
-        repository.flush();
-        audit.deleted(ENTITY, id, subcommitteeId, before);
-    }
-
-    private static String what(long id) {
-        return ENTITY + " " + id;
+        writes.delete(kind, id, ifMatch, () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
+                (responsibility, before) -> {
+                    if (repository.inUse(id)) {
+                        throw ErrorCode.RESPONSIBILITY_IN_USE.problem("A milestone or submission uses this "
+                                + "responsibility; take it out of the milestone first.");
+                    }
+                });
     }
 
     @Transactional
@@ -169,25 +141,23 @@ public class ResponsibilityService {
         }
     }
 
-    private void apply(Responsibility r, Body body, Changes changes) {
-        if (body.has("memberId")) {
-            changes.set("memberId", r.memberId, requireMemberOf(r.subcommitteeId, body.id("memberId")), v -> r.memberId = v);
-        }
-        changes.take(body, "area", r.area, v -> r.area = v);
-        changes.take(body, "documentSection", r.documentSection, v -> r.documentSection = v);
-        changes.take(body, "title", r.title, v -> r.title = v);
-        changes.take(body, "description", r.description, v -> r.description = v);
-        changes.take(body, "role", r.role, v -> r.role = v);
-        changes.take(body, "dueOn", r.dueOn, v -> r.dueOn = v);
+    private void apply(Responsibility r, ResponsibilityPatch patch, Changes changes) {
+        patch.memberId().ifPresent(memberId -> requireMemberOf(r.subcommitteeId, memberId));
+        changes.take(patch.memberId(), r.memberId, v -> r.memberId = v);
+        changes.take(patch.area(), r.area, v -> r.area = v);
+        changes.take(patch.documentSection(), r.documentSection, v -> r.documentSection = v);
+        changes.take(patch.title(), r.title, v -> r.title = v);
+        changes.take(patch.description(), r.description, v -> r.description = v);
+        changes.take(patch.role(), r.role, v -> r.role = v);
+        changes.take(patch.dueOn(), r.dueOn, v -> r.dueOn = v);
         r.derive();
     }
 
-    private Long requireMemberOf(long subcommitteeId, Long memberId) {
+    private void requireMemberOf(long subcommitteeId, Long memberId) {
         Member member = repository.getEntityManager().find(Member.class, memberId);
         if (member == null || member.subcommitteeId != subcommitteeId) {
             throw ProblemException.invalid("memberId", "must be a member of this subcommittee");
         }
-        return memberId;
     }
 
     private void requireSingleLead(Responsibility r) {

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.portal.access.Access;
-import vn.portal.audit.AuditTrail;
-import vn.portal.common.concurrency.ETags;
-import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
@@ -18,7 +15,9 @@ import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
-import vn.portal.common.time.PortalClock;
+import vn.portal.common.write.Kind;
+import vn.portal.common.write.Scope;
+import vn.portal.common.write.Writes;
 
 @ApplicationScoped
 public class SubcommitteeService {
@@ -35,21 +34,18 @@ public class SubcommitteeService {
     SubcommitteeRepository repository;
 
     @Inject
-    PortalClock clock;
-
-    @Inject
-    ETags etags;
-
-    @Inject
     Access access;
 
     @Inject
-    AuditTrail audit;
+    Writes writes;
+
+    private final Kind<Subcommittee, SubcommitteeView> kind = Kind.of(ENTITY, Subcommittee.class, this::view)
+            .filedUnder(s -> s.id);
 
     @Transactional
     public PageView<SubcommitteeView> list(SubcommitteeFilter filter, PageRequest page) {
         return Finder.of(Subcommittee.class)
-                .where(Access.visibleClause("e.id"), "callerId", access.restrictedTo())
+                .whereIn("e.id", "visible", access.visibleSubcommittees())
                 .where("e.kind = :kind", "kind", filter.kind())
                 .where("e.status = :status", "status", filter.status())
                 .search("e.searchText", filter.q())
@@ -62,85 +58,60 @@ public class SubcommitteeService {
     }
 
     @Transactional
-    public SubcommitteeView create(Body body) {
-        access.requireAdmin("Only ADMIN creates subcommittees.");
-        Subcommittee subcommittee = new Subcommittee();
-        apply(subcommittee, body, new Changes());
-        requireTermInOrder(subcommittee);
-        requireCodeFree(subcommittee);
-        subcommittee.created(clock.now());
-        repository.persist(subcommittee);
-        repository.flush();
-        SubcommitteeView view = view(subcommittee);
-        audit.created(ENTITY, subcommittee.id, subcommittee.id, view);
-        return view;
+    public SubcommitteeView create(SubcommitteeRequest request) {
+        return writes.create(kind, () -> {
+            access.requireAdmin("Only ADMIN creates subcommittees.");
+            return Scope.none();
+        }, changes -> {
+            Subcommittee subcommittee = new Subcommittee();
+            apply(subcommittee, request.asPatch(), changes);
+            requireTermInOrder(subcommittee);
+            requireCodeFree(subcommittee);
+            return subcommittee;
+        });
     }
 
     @Transactional
-    public SubcommitteeView update(long id, Body body, String ifMatch) {
-        Subcommittee subcommittee = repository.lockForWrite(id);
-        access.requireManager(id, what(id));
-        SubcommitteeView before = view(subcommittee);
-        etags.requireMatch(ifMatch, before);
-        boolean wasArchived = subcommittee.isArchived();
-        Changes changes = new Changes();
-        apply(subcommittee, body, changes);
-        if (changes.all().stream().anyMatch(change -> change.field().equals("status"))) {
-            access.requireAdmin("Only ADMIN archives or un-archives a subcommittee.");
-        }
-        if (wasArchived && !changes.isEmpty()
-                && !(changes.onlyTouches("status") && subcommittee.status == SubcommitteeStatus.ACTIVE)) {
-            throw archived();
-        }
-        requireTermInOrder(subcommittee);
-        requireCodeFree(subcommittee);
-        if (!changes.isEmpty()) {
-            subcommittee.updatedAt = clock.now();
-        }
-        repository.flush();
-        SubcommitteeView after = view(subcommittee);
-        audit.updated(ENTITY, id, id, before, after);
-        return after;
+    public SubcommitteeView update(long id, SubcommitteePatch patch, String ifMatch) {
+        return writes.update(kind, id, ifMatch, () -> {
+            access.requireManager(id, kind.what(id));
+            return Scope.subcommittee(id);
+        }, (subcommittee, before, changes) -> {
+            boolean wasArchived = subcommittee.isArchived();
+            apply(subcommittee, patch, changes);
+            if (changes.touches("status")) {
+                access.requireAdmin("Only ADMIN archives or un-archives a subcommittee.");
+            }
+            if (wasArchived && !changes.isEmpty()
+                    && !(changes.onlyTouches("status") && subcommittee.status == SubcommitteeStatus.ACTIVE)) {
+                throw SubcommitteeLocks.archived();
+            }
+            requireTermInOrder(subcommittee);
+            requireCodeFree(subcommittee);
+        });
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        Subcommittee subcommittee = repository.lockForWrite(id);
-        access.requireVisible(id, what(id));
-        access.requireAdmin("Only ADMIN deletes subcommittees.");
-        SubcommitteeView before = view(subcommittee);
-        etags.requireMatch(ifMatch, before);
-        if (subcommittee.isArchived()) {
-            throw archived();
-        }
-        if (repository.hasContents(id)) {
-            throw ErrorCode.SUBCOMMITTEE_NOT_EMPTY.problem("The subcommittee still has members, responsibilities or milestones; archive it instead.");
-        }
-        repository.delete(subcommittee);
-        repository.flush();
-        audit.deleted(ENTITY, id, id, before);
+        writes.delete(kind, id, ifMatch, () -> {
+            access.requireVisible(id, kind.what(id));
+            access.requireAdmin("Only ADMIN deletes subcommittees.");
+            return Scope.subcommittee(id);
+        }, (subcommittee, before) -> {
+            if (subcommittee.isArchived()) {
+                throw SubcommitteeLocks.archived();
+            }
+            if (repository.hasContents(id)) {
+                throw ErrorCode.SUBCOMMITTEE_NOT_EMPTY.problem(
+                        "The subcommittee still has members, responsibilities or milestones; archive it instead.");
+            }
+        });
     }
 
     /** The subcommittee a read goes into; 404 when it does not exist or the caller cannot see it. */
     public Subcommittee require(long id) {
         Subcommittee subcommittee = repository.require(id);
-        access.requireVisible(id, what(id));
-        return subcommittee;
-    }
-
-    private static String what(long id) {
-        return ENTITY + " " + id;
-    }
-
-    /**
-     * Locks the subcommittee that a write goes into and refuses the write while it is archived.
-     * Must run inside the writer's transaction.
-     */
-    public Subcommittee lockOpenForWrite(long id) {
-        Subcommittee subcommittee = repository.lockForWrite(id);
-        if (subcommittee.isArchived()) {
-            throw archived();
-        }
+        access.requireVisible(id, kind.what(id));
         return subcommittee;
     }
 
@@ -149,15 +120,15 @@ public class SubcommitteeService {
         return repository.archivedAmong(ids);
     }
 
-    private void apply(Subcommittee s, Body body, Changes changes) {
-        changes.take(body, "code", s.code, v -> s.code = v);
-        changes.take(body, "name", s.name, v -> s.name = v);
-        changes.take(body, "kind", s.kind, v -> s.kind = v);
-        changes.take(body, "congress", s.congress, v -> s.congress = v);
-        changes.take(body, "termStart", s.termStart, v -> s.termStart = v);
-        changes.take(body, "termEnd", s.termEnd, v -> s.termEnd = v);
-        changes.take(body, "description", s.description, v -> s.description = v);
-        changes.take(body, "status", s.status, v -> s.status = v);
+    private void apply(Subcommittee s, SubcommitteePatch patch, Changes changes) {
+        changes.take(patch.code(), s.code, v -> s.code = v);
+        changes.take(patch.name(), s.name, v -> s.name = v);
+        changes.take(patch.kind(), s.kind, v -> s.kind = v);
+        changes.take(patch.congress(), s.congress, v -> s.congress = v);
+        changes.take(patch.termStart(), s.termStart, v -> s.termStart = v);
+        changes.take(patch.termEnd(), s.termEnd, v -> s.termEnd = v);
+        changes.take(patch.description(), s.description, v -> s.description = v);
+        changes.take(patch.status(), s.status, v -> s.status = v);
         s.derive();
     }
 
@@ -171,10 +142,6 @@ public class SubcommitteeService {
         if (repository.codeTaken(s.codeFolded, s.id)) {
             throw ErrorCode.CODE_TAKEN.problem("A subcommittee with code " + s.code + " already exists.");
         }
-    }
-
-    private static ProblemException archived() {
-        return ErrorCode.SUBCOMMITTEE_ARCHIVED.problem("The subcommittee is archived: nothing in it changes until its status is set back to ACTIVE.");
     }
 
     private SubcommitteeView view(Subcommittee s) {

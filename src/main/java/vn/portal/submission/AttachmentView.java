@@ -3,7 +3,6 @@ package vn.portal.submission;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.portal.common.concurrency.SingleResource;
-import vn.portal.submission.attachment.Attachment;
 
 @Schema(name = "Attachment")
 public record AttachmentView(
@@ -13,8 +12,4 @@ public record AttachmentView(
         @Schema(example = "48213") long size,
         @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String sha256,
         Instant createdAt) implements SingleResource {
-
-    public static AttachmentView of(Attachment a) {
-        return new AttachmentView(a.id, a.fileName, a.contentType, a.size, a.sha256, a.createdAt);
-    }
 }

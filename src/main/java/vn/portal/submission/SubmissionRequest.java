@@ -1,14 +1,21 @@
 package vn.portal.submission;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFilter;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.BodySpec.Field;
+import vn.portal.common.json.NoFields;
+import vn.portal.common.openapi.RequestSchemas;
 
-/** The bodies of a submission's create and merge-patch, and of its actions. */
-public final class SubmissionRequest {
+/**
+ * A new submission (DRAFT); {@link #SPEC} declares its body and that of its merge patch,
+ * {@link SubmissionPatch}, and {@link #ACTION} the body of submit and accept.
+ */
+public record SubmissionRequest(Long responsibilityId, String title, String content) {
 
     public static final int MAX_CONTENT_BYTES = 1024 * 1024;
 
-    public static final BodySpec SPEC = BodySpec.named("Submission")
+    public static final BodySpec<SubmissionRequest, SubmissionPatch> SPEC = BodySpec.named("Submission")
             .field(Field.id("responsibilityId").required()
                     .description("One of the milestone's responsibilityIds; one submission per (milestone, responsibility)"))
             .field(Field.text("title").required().example("Số liệu, bảng biểu khối kinh tế nhiệm kỳ 2015–2020"))
@@ -16,15 +23,23 @@ public final class SubmissionRequest {
                     .example("Tăng trưởng GRDP bình quân 7,2%/năm; thu ngân sách vượt dự toán.")
                     .description("At most 1 MiB of UTF-8"))
             .readOnly("id", "milestoneId", "status", "revision", "firstSubmittedAt", "submittedAt", "late",
-                    "returnReason", "acceptedAt", "attachments", "allowedActions", "createdAt", "updatedAt", "version");
+                    "returnReason", "acceptedAt", "attachments", "allowedActions", "createdAt", "updatedAt", "version")
+            .binding(SubmissionRequest.class, SubmissionPatch.class);
 
     /** submit and accept take no fields; their body may be left out. */
-    public static final BodySpec ACTION = BodySpec.named("SubmissionAction");
+    public static final BodySpec<NoFields, Void> ACTION = BodySpec.named("SubmissionAction")
+            .creating(NoFields.class, "SubmissionAction");
 
-    public static final BodySpec RETURN = BodySpec.named("SubmissionReturn")
-            .field(Field.longText("reason", 20_000).required()
-                    .example("Đề nghị bổ sung số liệu năm 2019 và làm rõ nguồn số liệu."));
+    /** The request as the merge patch that applies it to a new submission. */
+    SubmissionPatch asPatch() {
+        return BodySpec.asPatch(this, SubmissionPatch.class);
+    }
 
-    private SubmissionRequest() {
+    /** Contributes the submission's bodies, and those of its actions, to the contract. */
+    @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 60)
+    public static final class Schemas extends RequestSchemas implements OASFilter {
+        public Schemas() {
+            super(SPEC, ACTION, ReturnRequest.SPEC);
+        }
     }
 }

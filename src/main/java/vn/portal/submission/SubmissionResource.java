@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.portal.common.idempotency.Idempotent;
-import vn.portal.common.json.Body;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.JsonBodies;
 import vn.portal.common.paging.PageView;
@@ -150,8 +149,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (allowedActions); SUBCOMMITTEE_ARCHIVED")
     public SubmissionView returnForRevision(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
-        Body reason = SubmissionRequest.RETURN.parseCreate(json.read(body));
-        return service.returnForRevision(id, reason.value("reason"), ifMatch);
+        return service.returnForRevision(id, ReturnRequest.SPEC.parseCreate(json.read(body)), ifMatch);
     }
 
     @POST
@@ -171,7 +169,7 @@ public class SubmissionResource {
     }
 
     /** An action's body may be left out; when sent, it must be a JSON object of the action's fields. */
-    private void optional(byte[] body, BodySpec spec) {
+    private void optional(byte[] body, BodySpec<?, ?> spec) {
         if (body != null && body.length > 0) {
             spec.parseCreate(json.read(body));
         }

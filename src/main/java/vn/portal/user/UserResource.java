@@ -62,7 +62,7 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN (conflictingId)")
     public RestResponse<UserView> create(byte[] body) {
-        UserView created = service.create(UserRequest.CREATE.parseCreate(json.read(body)));
+        UserView created = service.create(UserRequest.SPEC.parseCreate(json.read(body)));
         return Created.at("/api/v1/users/" + created.id(), created);
     }
 
@@ -86,7 +86,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "LAST_ADMIN: the only active ADMIN cannot lose the role or be "
             + "deactivated; CONCURRENT_MODIFICATION")
     public UserView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
-        return service.update(id, UserRequest.PATCH.parsePatch(json.read(body)), ifMatch);
+        return service.update(id, UserPatch.SPEC.parsePatch(json.read(body)), ifMatch);
     }
 
     @GET

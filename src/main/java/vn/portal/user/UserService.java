@@ -3,6 +3,7 @@ package vn.portal.user;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -13,9 +14,6 @@ import java.util.Set;
 import vn.portal.access.Access;
 import vn.portal.access.Caller;
 import vn.portal.access.GlobalRole;
-import vn.portal.audit.AuditTrail;
-import vn.portal.common.concurrency.ETags;
-import vn.portal.common.json.Body;
 import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
@@ -24,7 +22,9 @@ import vn.portal.common.persistence.Changes;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
-import vn.portal.login.CredentialCache;
+import vn.portal.common.write.Kind;
+import vn.portal.common.write.Scope;
+import vn.portal.common.write.Writes;
 
 @ApplicationScoped
 public class UserService {
@@ -43,19 +43,18 @@ public class UserService {
     Passwords passwords;
 
     @Inject
-    CredentialCache remembered;
+    Event<CredentialsChanged> credentialsChanged;
 
     @Inject
     Access access;
 
     @Inject
-    AuditTrail audit;
+    Writes writes;
 
     @Inject
     PortalClock clock;
 
-    @Inject
-    ETags etags;
+    private final Kind<User, UserView> kind = Kind.of(ENTITY, User.class, UserView::of);
 
     @Transactional
     public PageView<UserView> list(UserFilter filter, PageRequest page) {
@@ -74,62 +73,47 @@ public class UserService {
     }
 
     @Transactional
-    public UserView create(Body body) {
-        access.requireAdmin("Only ADMIN creates users.");
-        String username = body.value("username");
-        repository.byUsername(username).ifPresent(other -> {
-            throw taken(other);
-        });
-        User user = new User();
-        user.username = username;
-        apply(user, body, new Changes());
-        user.created(clock.now());
+    public UserView create(UserRequest request) {
         try {
-            // an identity id makes persist insert at once
-            repository.persist(user);
-            repository.flush();
+            return writes.create(kind, () -> {
+                access.requireAdmin("Only ADMIN creates users.");
+                repository.byUsername(request.username()).ifPresent(other -> {
+                    throw taken(other);
+                });
+                return Scope.none();
+            }, changes -> {
+                User user = new User();
+                user.username = request.username();
+                apply(user, request.asPatch(), changes);
+                return user;
+            });
         } catch (PersistenceException e) {
-            // another request took the name between the check above and this insert
-            throw winnerOf(username).map(UserService::taken).orElseThrow(() -> e);
+            // another request took the name between the check and the insert (an identity id inserts at once)
+            throw winnerOf(request.username()).map(UserService::taken).orElseThrow(() -> e);
         }
-        UserView view = UserView.of(user);
-        AuditTrail.Entry entry = audit.entry("created", ENTITY, user.id, null, null, view);
-        if (user.passwordHash != null) {
-            entry.hidden("password", false, true);
-        }
-        entry.keep();
-        return view;
     }
 
     @Transactional
-    public UserView update(long id, Body body, String ifMatch) {
-        access.requireAdmin("Only ADMIN changes users.");
-        if (body.has("roles") || body.has("active")) {
-            // changes that could take away the last ADMIN queue here, so each one counts the others after the last
-            repository.lockActiveAdmins();
-        }
-        User user = repository.require(id);
-        UserView before = UserView.of(user);
-        etags.requireMatch(ifMatch, before);
-        boolean hadPassword = user.passwordHash != null;
-        Changes changes = new Changes();
-        boolean passwordChanged = apply(user, body, changes);
-        if (before.roles().contains(GlobalRole.ADMIN) && before.active() && !(user.active && user.roles().contains(GlobalRole.ADMIN))
-                && repository.activeAdminsOtherThan(user.id) == 0) {
-            throw ErrorCode.LAST_ADMIN.problem("This is the only active ADMIN: make another user ADMIN before taking the role away or deactivating.");
-        }
-        if (!changes.isEmpty() || passwordChanged) {
-            user.updatedAt = clock.now();
-            remembered.forget(user.id);
-        }
-        repository.flush();
-        UserView after = UserView.of(user);
-        AuditTrail.Entry entry = audit.entry("updated", ENTITY, user.id, null, before, after);
-        if (passwordChanged) {
-            entry.hidden("password", hadPassword, user.passwordHash != null);
-        }
-        entry.keep();
-        return after;
+    public UserView update(long id, UserPatch patch, String ifMatch) {
+        return writes.update(kind, id, ifMatch, () -> {
+            access.requireAdmin("Only ADMIN changes users.");
+            if (patch.roles().isPresent() || patch.active().isPresent()) {
+                // changes that could take away the last ADMIN queue here, so each one counts the others after the last
+                repository.lockActiveAdmins();
+            }
+            return Scope.none();
+        }, (user, before, changes) -> {
+            apply(user, patch, changes);
+            if (before.roles().contains(GlobalRole.ADMIN) && before.active()
+                    && !(user.active && user.roles().contains(GlobalRole.ADMIN))
+                    && repository.activeAdminsOtherThan(user.id) == 0) {
+                throw ErrorCode.LAST_ADMIN.problem("This is the only active ADMIN: make another user ADMIN before "
+                        + "taking the role away or deactivating.");
+            }
+            if (!changes.isEmpty()) {
+                credentialsChanged.fire(new CredentialsChanged(user.id));
+            }
+        });
     }
 
     /** The caller, with the subcommittees where they act and by which role: all read when they logged in. */
@@ -157,15 +141,15 @@ public class UserService {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                User user = new User();
-                user.username = username;
-                user.setRoles(roles);
-                user.derive();
-                user.created(clock.now());
-                repository.persist(user);
-                repository.flush();
-                audit.entry("created", ENTITY, user.id, null, null, UserView.of(user)).by(username).keep();
-                return user;
+                writes.create(kind, Scope::none, changes -> {
+                    changes.by(username);
+                    User user = new User();
+                    user.username = username;
+                    user.setRoles(roles);
+                    user.derive();
+                    return user;
+                });
+                return repository.byUsername(username).orElseThrow();
             });
         } catch (PersistenceException e) {
             // another request with a token for the same new user created it first
@@ -179,17 +163,17 @@ public class UserService {
         if (repository.anyExists()) {
             return false;
         }
-        User admin = new User();
-        admin.username = "admin";
-        admin.displayName = "Administrator";
-        admin.setRoles(EnumSet.of(GlobalRole.ADMIN));
-        admin.passwordHash = passwords.hash(password);
-        admin.derive();
-        admin.created(clock.now());
-        repository.persist(admin);
-        repository.flush();
-        audit.entry("created", ENTITY, admin.id, null, null, UserView.of(admin)).hidden("password", false, true).by("system")
-                .keep();
+        writes.create(kind, Scope::none, changes -> {
+            changes.by("system");
+            User admin = new User();
+            admin.username = "admin";
+            admin.displayName = "Administrator";
+            admin.setRoles(EnumSet.of(GlobalRole.ADMIN));
+            admin.passwordHash = passwords.hash(password);
+            changes.hidden("password", false, true);
+            admin.derive();
+            return admin;
+        });
         return true;
     }
 
@@ -210,38 +194,34 @@ public class UserService {
                     .executeUpdate();
             if (changed == 1) {
                 repository.getEntityManager().refresh(user);
-                audit.entry("updated", ENTITY, user.id, null, before, UserView.of(user)).by(username).keep();
+                Changes changes = new Changes();
+                changes.by(username);
+                writes.recordStatement(kind, user.id, Scope.none(), before, UserView.of(user), changes);
             }
         });
         return found;
     }
 
-    /** Applies a body; returns whether it set a new password (which {@link Changes} must never hold). */
-    private boolean apply(User u, Body body, Changes changes) {
-        changes.take(body, "displayName", u.displayName, v -> u.displayName = v);
-        if (body.has("roles")) {
-            List<GlobalRole> roles = body.value("roles");
-            changes.set("roles", u.roles(), roles.isEmpty() ? EnumSet.noneOf(GlobalRole.class) : EnumSet.copyOf(roles),
-                    u::setRoles);
-        }
-        changes.take(body, "active", u.active, v -> u.active = v);
+    /** Applies a patch; a new password is recorded as a hidden change, its value never. */
+    private void apply(User u, UserPatch patch, Changes changes) {
+        changes.take(patch.displayName(), u.displayName, v -> u.displayName = v);
+        patch.roles().ifPresent(roles -> changes.set(patch.roles().field(), u.roles(),
+                roles.isEmpty() ? EnumSet.noneOf(GlobalRole.class) : EnumSet.copyOf(roles), u::setRoles));
+        changes.take(patch.active(), u.active, v -> u.active = v);
         u.derive();
-        if (body.has("password")) {
-            String password = body.value("password");
+        patch.password().ifPresent(password -> {
+            boolean had = u.passwordHash != null;
             if (password == null) {
-                if (u.passwordHash == null) {
-                    return false;
-                }
                 u.passwordHash = null;
-                return true;
+            } else if (!had || !passwords.matches(password, u.passwordHash)) {
+                u.passwordHash = passwords.hash(password);
+            } else {
+                return;
             }
-            if (u.passwordHash != null && passwords.matches(password, u.passwordHash)) {
-                return false;
+            if (had || u.passwordHash != null) {
+                changes.hidden(patch.password().field(), had, u.passwordHash != null);
             }
-            u.passwordHash = passwords.hash(password);
-            return true;
-        }
-        return false;
+        });
     }
 
     /**

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
-import vn.portal.access.Access;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.concurrency.SingleResource;
 import vn.portal.common.problem.Problem;
@@ -42,7 +41,7 @@ public class IdempotencyInterceptor {
     HttpServerRequest request;
 
     @Inject
-    Access access;
+    KeyOwner owner;
 
     @Inject
     RequestFingerprint fingerprint;
@@ -63,7 +62,7 @@ public class IdempotencyInterceptor {
             return invocation.proceed();
         }
         requireValid(key);
-        long userId = access.caller().userId();
+        long userId = owner.currentUserId();
         String path = request.query() == null ? request.path() : request.path() + '?' + request.query();
         IdempotencyStore.Claim claim = store.claim(userId, key,
                 fingerprint.of(request.method().name(), path, invocation));

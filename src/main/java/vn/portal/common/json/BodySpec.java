@@ -1,6 +1,10 @@
 package vn.portal.common.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -16,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.portal.common.problem.ErrorCode;
@@ -27,8 +33,17 @@ import vn.portal.common.problem.ProblemException;
  * The fields a resource's create and merge-patch bodies may carry: names, types, limits, which
  * are required and which are read-only. One declaration serves both the parser and the OpenAPI
  * schema, so the contract and the checks cannot drift apart.
+ *
+ * <p>A spec is bound to the request records the services take: {@code C} for a create body, a
+ * record of plain values (a field not sent is null), and {@code P} for a merge patch, a record of
+ * {@link Patch}es (absent, or sent with a value or null). Their components are named and typed
+ * like the spec's fields; the binding is checked once, when the spec is declared, so a record that
+ * drifts from its spec fails at start-up rather than on the request that would show it.
+ *
+ * @param <C> the create record, {@link Void} when the body has no create form
+ * @param <P> the patch record, {@link Void} when the body has no patch form
  */
-public final class BodySpec {
+public final class BodySpec<C, P> {
 
     /**
      * YYYY-MM-DD with exactly four year digits: {@code uuuu} would also take {@code +999999999-12-31}
@@ -45,26 +60,63 @@ public final class BodySpec {
     }
 
     private final String name;
-    private final Map<String, Field> fields = new LinkedHashMap<>();
-    private final Set<String> readOnly = new LinkedHashSet<>();
+    private final Map<String, Field> fields;
+    private final Set<String> readOnly;
+    private final Binder<C> create;
+    private final Binder<P> patch;
+    private final String createSchema;
+    private final String patchSchema;
 
-    private BodySpec(String name) {
-        this.name = name;
+    private BodySpec(Builder builder, Class<C> createType, String createSchema, Class<P> patchType,
+            String patchSchema) {
+        this.name = builder.name;
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.fields));
+        this.readOnly = Collections.unmodifiableSet(new LinkedHashSet<>(builder.readOnly));
+        this.create = createType == null ? null : Binder.of(createType, fields, false);
+        this.patch = patchType == null ? null : Binder.of(patchType, fields, true);
+        this.createSchema = createSchema;
+        this.patchSchema = patchSchema;
     }
 
-    /** @param name the resource's name; the OpenAPI schemas are {@code <name>Create} and {@code <name>Patch}. */
-    public static BodySpec named(String name) {
-        return new BodySpec(name);
+    /** @param name the resource's name: its schemas are {@code <name>Create} and {@code <name>Patch} unless named. */
+    public static Builder named(String name) {
+        return new Builder(name);
     }
 
-    public BodySpec field(Field field) {
-        fields.put(field.name, field);
-        return this;
-    }
+    /** The fields of a body, before it is bound to its request records. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Field> fields = new LinkedHashMap<>();
+        private final Set<String> readOnly = new LinkedHashSet<>();
 
-    public BodySpec readOnly(String... names) {
-        readOnly.addAll(Arrays.asList(names));
-        return this;
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder field(Field field) {
+            fields.put(field.name, field);
+            return this;
+        }
+
+        public Builder readOnly(String... names) {
+            readOnly.addAll(Arrays.asList(names));
+            return this;
+        }
+
+        /** A body with both forms: created as {@code C}, changed by a merge patch {@code P}. */
+        public <C extends Record, P extends Record> BodySpec<C, P> binding(Class<C> createType, Class<P> patchType) {
+            return new BodySpec<>(this, createType, name + "Create", patchType, name + "Patch");
+        }
+
+        /** A body with a create form only, documented as {@code schema} (an action's body, a new comment). */
+        public <C extends Record> BodySpec<C, Void> creating(Class<C> createType, String schema) {
+            return new BodySpec<>(this, createType, schema, null, null);
+        }
+
+        /** A body with a merge-patch form only, documented as {@code schema}. */
+        public <P extends Record> BodySpec<Void, P> patching(Class<P> patchType, String schema) {
+            return new BodySpec<>(this, null, null, patchType, schema);
+        }
     }
 
     public String name() {
@@ -72,22 +124,53 @@ public final class BodySpec {
     }
 
     public Map<String, Field> fields() {
-        return Collections.unmodifiableMap(fields);
+        return fields;
     }
 
     public Set<String> readOnlyFields() {
-        return Collections.unmodifiableSet(readOnly);
+        return readOnly;
     }
 
-    public Body parseCreate(JsonNode json) {
-        return parse(json, true);
+    /** The schema the create form is documented as, when there is one. */
+    public Optional<String> createSchema() {
+        return Optional.ofNullable(createSchema);
     }
 
-    public Body parsePatch(JsonNode json) {
-        return parse(json, false);
+    /** The schema the merge-patch form is documented as, when there is one. */
+    public Optional<String> patchSchema() {
+        return Optional.ofNullable(patchSchema);
     }
 
-    private Body parse(JsonNode json, boolean create) {
+    public C parseCreate(JsonNode json) {
+        if (create == null) {
+            throw new IllegalStateException(name + " has no create form");
+        }
+        return create.bind(parse(json, true));
+    }
+
+    public P parsePatch(JsonNode json) {
+        if (patch == null) {
+            throw new IllegalStateException(name + " has no merge-patch form");
+        }
+        return patch.bind(parse(json, false));
+    }
+
+    /**
+     * A create request as the merge patch that applies it to a new object: every field that was
+     * sent, under the same name; one not sent (null) leaves the new object's default alone.
+     */
+    public static <P extends Record> P asPatch(Record request, Class<P> patchType) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : request.getClass().getRecordComponents()) {
+            Object value = Binder.read(component, request);
+            if (value != null) {
+                values.put(component.getName(), value);
+            }
+        }
+        return Binder.ofPatch(patchType).bind(values);
+    }
+
+    private Map<String, Object> parse(JsonNode json, boolean create) {
         if (json == null || !json.isObject()) {
             throw ProblemException.invalid("body", "must be a JSON object");
         }
@@ -128,12 +211,104 @@ public final class BodySpec {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new Body(values);
+        return values;
     }
 
     private static String describe(List<FieldError> errors, String what) {
         return "The body has " + what + " field" + (errors.size() == 1 ? " " : "s ")
                 + errors.stream().map(FieldError::field).collect(Collectors.joining(", ")) + ".";
+    }
+
+    /**
+     * Makes a request record from the values a body was parsed into: a plain component takes the
+     * value (null when not sent), a {@link Patch} component tells absent from sent.
+     */
+    private static final class Binder<R> {
+
+        private static final Map<Class<?>, Binder<?>> PATCHES = new ConcurrentHashMap<>();
+
+        private final Constructor<R> constructor;
+        private final RecordComponent[] components;
+        private final boolean patch;
+
+        private Binder(Class<R> type, boolean patch) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " is not a record");
+            }
+            this.components = type.getRecordComponents();
+            this.patch = patch;
+            try {
+                this.constructor = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                this.constructor.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+            }
+        }
+
+        /** Checks that the record's components are exactly the spec's fields, each of the field's type. */
+        static <R> Binder<R> of(Class<R> type, Map<String, Field> fields, boolean patch) {
+            Binder<R> binder = new Binder<>(type, patch);
+            Set<String> names = new LinkedHashSet<>();
+            for (RecordComponent component : binder.components) {
+                names.add(component.getName());
+                Field field = fields.get(component.getName());
+                if (field == null) {
+                    throw new IllegalStateException(type.getName() + "." + component.getName() + " is no field of its spec");
+                }
+                java.lang.reflect.Type declared = component.getGenericType();
+                if (patch) {
+                    if (component.getType() != Patch.class || !(declared instanceof ParameterizedType parameterized)) {
+                        throw new IllegalStateException(type.getName() + "." + component.getName() + " must be a Patch<…>");
+                    }
+                    declared = parameterized.getActualTypeArguments()[0];
+                }
+                Class<?> raw = declared instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
+                        : (Class<?>) declared;
+                if (raw != field.javaType()) {
+                    throw new IllegalStateException(type.getName() + "." + component.getName() + " must be of type "
+                            + field.javaType().getName() + " as its field is " + field.type);
+                }
+            }
+            if (!names.equals(fields.keySet())) {
+                Set<String> missing = new LinkedHashSet<>(fields.keySet());
+                missing.removeAll(names);
+                throw new IllegalStateException(type.getName() + " lacks the fields " + missing);
+            }
+            return binder;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <P> Binder<P> ofPatch(Class<P> type) {
+            return (Binder<P>) PATCHES.computeIfAbsent(type, t -> new Binder<>(t, true));
+        }
+
+        static Object read(RecordComponent component, Record record) {
+            try {
+                return component.getAccessor().invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+
+        R bind(Map<String, Object> values) {
+            Object[] arguments = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                String field = components[i].getName();
+                Object value = values.get(field);
+                arguments[i] = !patch ? value : values.containsKey(field) ? Patch.of(field, value) : Patch.absent(field);
+            }
+            try {
+                return constructor.newInstance(arguments);
+            } catch (InstantiationException | IllegalAccessException e) {
+                throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass().getName(), e);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException rule) {
+                    throw rule;
+                }
+                throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass().getName(), e);
+            }
+        }
     }
 
     /** Where a converted value is boxed, so that an accepted null stays distinguishable. */
@@ -286,6 +461,19 @@ public final class BodySpec {
 
         public Type type() {
             return type;
+        }
+
+        /** The Java type a request record's component of this field has. */
+        Class<?> javaType() {
+            return switch (type) {
+                case TEXT, EMAIL -> String.class;
+                case ENUM -> enumType;
+                case ENUM_LIST, ID_LIST -> List.class;
+                case YEAR -> Integer.class;
+                case DATE -> LocalDate.class;
+                case BOOLEAN -> Boolean.class;
+                case ID -> Long.class;
+            };
         }
 
         public boolean isRequired() {

@@ -16,7 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
-import vn.portal.infra.http.EarlyLimits;
+import vn.portal.common.web.BodyLimits;
 
 /**
  * Reads request bodies as JSON trees with our own, stricter parser, so that every way a body can
@@ -42,9 +42,9 @@ public class JsonBodies {
         if (raw == null || raw.length == 0) {
             throw malformed("The body is empty; a JSON object is expected.");
         }
-        if (raw.length > EarlyLimits.MAX_JSON_BYTES) {
+        if (raw.length > BodyLimits.MAX_JSON_BYTES) {
             // EarlyLimits refuses such a body as it arrives; this holds should a request ever bypass it
-            throw EarlyLimits.jsonTooLarge();
+            throw BodyLimits.jsonTooLarge();
         }
         JsonNode node;
         try {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -15,32 +17,18 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import vn.portal.common.json.BodySpec;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.Problem;
-import vn.portal.member.MemberRequest;
-import vn.portal.milestone.MilestoneRequest;
-import vn.portal.responsibility.ResponsibilityRequest;
-import vn.portal.subcommittee.SubcommitteeRequest;
-import vn.portal.submission.SubmissionRequest;
-import vn.portal.submission.comment.CommentRequest;
-import vn.portal.user.UserRequest;
 
 /**
- * Completes the generated contract from the same declarations the service runs on: request
- * schemas from each {@link BodySpec} (create and merge-patch), the problem schema, and the error
- * responses every operation can give, so that no operation is documented without its failures.
+ * Completes the generated contract from the same declarations the service runs on: the problem
+ * schema and the error responses every operation can give, so that no operation is documented
+ * without its failures. Each feature contributes its own request schemas ({@link RequestSchemas}).
  */
 public class ContractFilter implements OASFilter {
 
-    static final List<BodySpec> BODIES = List.of(SubcommitteeRequest.SPEC, MemberRequest.SPEC,
-            ResponsibilityRequest.SPEC, MilestoneRequest.SPEC, SubmissionRequest.SPEC);
-
-    /** Bodies with one form only, by schema name: actions, a new comment (create), a disposition (patch). */
-    static final Map<String, BodySpec> CREATE_ONLY = Map.of("SubmissionAction", SubmissionRequest.ACTION,
-            "SubmissionReturn", SubmissionRequest.RETURN, "CommentCreate", CommentRequest.CREATE,
-            "UserCreate", UserRequest.CREATE);
-    static final Map<String, BodySpec> PATCH_ONLY = Map.of("CommentDispositionPatch", CommentRequest.PATCH,
-            "UserPatch", UserRequest.PATCH);
+    /** A word spelt like a code: capitals joined by underscores. */
+    private static final Pattern CODE_LIKE = Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)+\\b");
 
     /** The one operation open to anonymous callers. */
     private static final String INDEX = "/api/v1";
@@ -73,12 +61,6 @@ public class ContractFilter implements OASFilter {
         }
         openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         openAPI.getComponents().addSchema("Problem", problemSchema());
-        for (BodySpec spec : BODIES) {
-            openAPI.getComponents().addSchema(spec.name() + "Create", bodySchema(spec, true));
-            openAPI.getComponents().addSchema(spec.name() + "Patch", bodySchema(spec, false));
-        }
-        new java.util.TreeMap<>(CREATE_ONLY).forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, true)));
-        new java.util.TreeMap<>(PATCH_ONLY).forEach((name, spec) -> openAPI.getComponents().addSchema(name, bodySchema(spec, false)));
         openAPI.getComponents().addSecurityScheme("basicAuth", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("A portal user and password (for scripts); repeated failures for one user name are slowed down"));
@@ -91,7 +73,27 @@ public class ContractFilter implements OASFilter {
                 OASFactory.createSecurityRequirement().addScheme("bearerAuth"))));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> addErrorResponses(path, item));
+            openAPI.getPaths().getPathItems().forEach(ContractFilter::requireCatalogued);
         }
+    }
+
+    /**
+     * An error response may name only codes of the catalogue ({@link ErrorCode}): a code the
+     * service never gives, or a misspelt one, fails the build here rather than misleading a client.
+     */
+    private static void requireCatalogued(String path, PathItem item) {
+        item.getOperations().forEach((method, operation) -> operation.getResponses().getAPIResponses()
+                .forEach((status, response) -> {
+                    if ((status.startsWith("4") || status.startsWith("5")) && response.getDescription() != null) {
+                        Matcher words = CODE_LIKE.matcher(response.getDescription());
+                        while (words.find()) {
+                            if (!ErrorCode.isCode(words.group())) {
+                                throw new IllegalStateException(method + " " + path + " " + status
+                                        + " names a code that is not in ErrorCode: " + words.group());
+                            }
+                        }
+                    }
+                }));
     }
 
     private static void addErrorResponses(String path, PathItem item) {
@@ -266,68 +268,6 @@ public class ContractFilter implements OASFilter {
                 .required(List.of("type", "title", "status", "code"))
                 .additionalPropertiesBoolean(true)
                 .examples(List.of(example));
-    }
-
-    private static Schema bodySchema(BodySpec spec, boolean create) {
-        Schema schema = OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).additionalPropertiesBoolean(false)
-                .description(create ? "Create body. Read-only fields (" + String.join(", ", spec.readOnlyFields())
-                        + ") and unknown fields are refused."
-                        : "JSON merge patch: only the fields sent change; null clears an optional field.");
-        List<String> required = new ArrayList<>();
-        for (BodySpec.Field field : spec.fields().values()) {
-            schema.addProperty(field.name(), fieldSchema(field));
-            if (create && field.isRequired()) {
-                required.add(field.name());
-            }
-        }
-        if (!required.isEmpty()) {
-            schema.required(required);
-        }
-        return schema;
-    }
-
-    private static Schema fieldSchema(BodySpec.Field field) {
-        Schema schema = OASFactory.createSchema();
-        SchemaType type = switch (field.type()) {
-            case TEXT, EMAIL, ENUM, DATE -> SchemaType.STRING;
-            case YEAR, ID -> SchemaType.INTEGER;
-            case BOOLEAN -> SchemaType.BOOLEAN;
-            case ID_LIST, ENUM_LIST -> SchemaType.ARRAY;
-        };
-        schema.type(field.isNullable() ? List.of(type, SchemaType.NULL) : List.of(type));
-        switch (field.type()) {
-            case TEXT -> {
-                schema.maxLength(field.maxLength());
-                if (field.minLength() > 0 || field.isRequired()) {
-                    schema.minLength(Math.max(1, field.minLength()));
-                }
-                if (field.isWriteOnly()) {
-                    schema.writeOnly(true);
-                }
-                if (field.pattern() != null) {
-                    schema.pattern("^" + field.pattern().pattern() + "$");
-                }
-            }
-            case EMAIL -> schema.format("email").maxLength(field.maxLength());
-            case ENUM -> schema.enumeration(new ArrayList<>(field.enumValues()));
-            case DATE -> schema.format("date");
-            case YEAR -> schema.format("int32").minimum(java.math.BigDecimal.valueOf(field.min()))
-                    .maximum(java.math.BigDecimal.valueOf(field.max()));
-            case ID -> schema.format("int64").minimum(java.math.BigDecimal.ONE);
-            case ID_LIST -> schema.uniqueItems(true)
-                    .items(OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64"));
-            case ENUM_LIST -> schema.uniqueItems(true).items(OASFactory.createSchema().type(List.of(SchemaType.STRING))
-                    .enumeration(new ArrayList<>(field.enumValues())));
-            case BOOLEAN -> {
-            }
-        }
-        if (field.description() != null) {
-            schema.description(field.description());
-        }
-        if (field.example() != null) {
-            schema.examples(List.of(field.example()));
-        }
-        return schema;
     }
 
     private static Schema string(String example) {

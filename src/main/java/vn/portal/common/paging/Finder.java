@@ -2,6 +2,7 @@ package vn.portal.common.paging;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,14 @@ public final class Finder<E> {
     public Finder<E> where(String clause) {
         and(clause);
         return this;
+    }
+
+    /** Keeps the rows whose {@code column} is one of {@code values}: every row when they are null, none when empty. */
+    public Finder<E> whereIn(String column, String name, Collection<?> values) {
+        if (values == null) {
+            return this;
+        }
+        return values.isEmpty() ? where("1 = 0") : where(column + " in :" + name, name, values);
     }
 
     public Finder<E> parameter(String name, Object value) {

@@ -32,4 +32,9 @@ public abstract class TrackedEntity extends PanacheEntityBase {
         createdAt = now;
         updatedAt = now;
     }
+
+    /** Stamps a change to something its representation shows. */
+    public void touched(Instant now) {
+        updatedAt = now;
+    }
 }

@@ -28,7 +28,6 @@ import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
-import vn.portal.common.web.AllowedMethods;
 
 /** The one place where exceptions become problem+json. Nothing else writes an error body. */
 public class ProblemMappers {
@@ -54,7 +53,8 @@ public class ProblemMappers {
     public Response authenticationFailed(AuthenticationFailedException e) {
         Long retryAfter = e.getAttribute(RETRY_AFTER_ATTRIBUTE);
         if (retryAfter != null) {
-            return toResponse(new ProblemException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed logins for this user name; try again after Retry-After seconds.")
+            return toResponse(new ProblemException(ErrorCode.TOO_MANY_REQUESTS,
+                    "Too many failed logins for this user name; try again after Retry-After seconds.")
                     .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
         }
         return toResponse(ProblemException.credentialsRefused());
@@ -87,9 +87,11 @@ public class ProblemMappers {
                 problem.withHeader(HttpHeaders.ALLOW, allow);
             }
         } else if (e instanceof NotSupportedException) {
-            problem = new ProblemException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This endpoint does not take that Content-Type.");
+            problem = new ProblemException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "This endpoint does not take that Content-Type.");
         } else if (e instanceof NotAcceptableException) {
-            problem = new ProblemException(ErrorCode.NOT_ACCEPTABLE, "This endpoint cannot answer in the media type asked for.");
+            problem = new ProblemException(ErrorCode.NOT_ACCEPTABLE,
+                    "This endpoint cannot answer in the media type asked for.");
         } else if (status >= 500) {
             return unexpected(e, request);
         } else {
@@ -113,7 +115,8 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, errorId=%s, %s %s", errorId,
                 request == null ? "?" : request.method(), request == null ? "?" : request.path());
-        return toResponse(new ProblemException(ErrorCode.INTERNAL_ERROR, "The service failed unexpectedly. Quote the errorId when reporting it.").with("errorId", errorId));
+        return toResponse(new ProblemException(ErrorCode.INTERNAL_ERROR,
+                "The service failed unexpectedly. Quote the errorId when reporting it.").with("errorId", errorId));
     }
 
     /**
@@ -126,7 +129,8 @@ public class ProblemMappers {
             // the service wraps its own I/O failures (UncheckedIOException); a bare one is the
             // framework failing to read the request body: a malformed multipart body (a part header
             // without a colon is not even an IOException), or one cut short
-            return new ProblemException(ErrorCode.VALIDATION_FAILED, "The request body could not be read: it is malformed for its Content-Type or was cut short.",
+            return new ProblemException(ErrorCode.VALIDATION_FAILED,
+                    "The request body could not be read: it is malformed for its Content-Type or was cut short.",
                     java.util.List.of(new FieldError("body", "cannot be read as its Content-Type says")));
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -149,7 +153,8 @@ public class ProblemMappers {
                 return collision(hadIfMatch);
             }
             if (t instanceof SQLException sql && isNoConnectionInTime(sql)) {
-                return new ProblemException(ErrorCode.SERVICE_UNAVAILABLE, "The service is too busy to take this request now: try again after Retry-After seconds.")
+                return new ProblemException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The service is too busy to take this request now: try again after Retry-After seconds.")
                         .withHeader(HttpHeaders.RETRY_AFTER, "1");
             }
             if (t instanceof JsonProcessingException) {

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.Problem;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.web.BodyLimits;
 
 /**
  * Refuses a body that is too large before it is read: from its Content-Length before a byte of it
@@ -41,12 +42,9 @@ public class EarlyLimits {
 
     static final Logger LOG = Logger.getLogger(EarlyLimits.class);
 
-    /** The largest JSON body taken: 4 MiB. */
-    public static final long MAX_JSON_BYTES = 4L * 1024 * 1024;
-
-    /** The largest file taken: 20 MiB; its multipart envelope may add part headers. */
-    public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-    static final long MAX_MULTIPART_BYTES = MAX_FILE_BYTES + 64 * 1024;
+    static final long MAX_JSON_BYTES = BodyLimits.MAX_JSON_BYTES;
+    static final long MAX_FILE_BYTES = BodyLimits.MAX_FILE_BYTES;
+    static final long MAX_MULTIPART_BYTES = BodyLimits.MAX_MULTIPART_BYTES;
 
     /** Set on the routing context of a request this class refused. */
     static final String REFUSED = EarlyLimits.class.getName() + ".refused";
@@ -57,16 +55,9 @@ public class EarlyLimits {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> vertxLimit;
 
-    public static ProblemException jsonTooLarge() {
-        return new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE, "A JSON body may be at most 4 MiB.");
-    }
-
-    public static ProblemException fileTooLarge() {
-        return new ProblemException(ErrorCode.PAYLOAD_TOO_LARGE, "A file may be at most 20 MiB.");
-    }
-
     static ProblemException encoded() {
-        return new ProblemException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Bodies are taken as they are: a Content-Encoding (gzip, deflate, …) is not accepted.");
+        return new ProblemException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Bodies are taken as they are: a Content-Encoding (gzip, deflate, …) is not accepted.");
     }
 
     /** The most bytes of body a request with this Content-Type may send. */
@@ -108,7 +99,7 @@ public class EarlyLimits {
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         long declared = Http1BodyMeter.contentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
-        ProblemException tooLarge = isMultipart(contentType) ? fileTooLarge() : jsonTooLarge();
+        ProblemException tooLarge = isMultipart(contentType) ? BodyLimits.fileTooLarge() : BodyLimits.jsonTooLarge();
         ProblemException encoded = hasBody(channel, request, declared)
                 && isEncoded(request.getHeader(HttpHeaders.CONTENT_ENCODING)) ? encoded() : null;
         MeteredBody body = request.version() == HttpVersion.HTTP_2 ? Http2BodyMeter.claim(channel, request)

@@ -82,7 +82,8 @@ public class GracefulShutdown {
         }
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(Problem.of(new ProblemException(ErrorCode.SERVICE_UNAVAILABLE, "The service is shutting down. Send the request again; another instance, or this one once "
+            body = mapper.writeValueAsBytes(Problem.of(new ProblemException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is shutting down. Send the request again; another instance, or this one once "
                             + "restarted, will take it.")));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.portal.submission.AttachmentView;
 
 /** A file attached to a submission. Never changed: uploaded, read, or deleted. */
 @Entity
@@ -37,4 +38,9 @@ public class Attachment extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** How a submission shows this file. */
+    public AttachmentView view() {
+        return new AttachmentView(id, fileName, contentType, size, sha256, createdAt);
+    }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.submission.AttachmentView;
+import vn.portal.submission.SubmissionFiles;
 
 @ApplicationScoped
-public class AttachmentRepository implements PanacheRepository<Attachment> {
+public class AttachmentRepository implements PanacheRepository<Attachment>, SubmissionFiles {
 
     /** The attachment, when it belongs to that submission; 404 otherwise. */
     public Attachment require(long submissionId, long attachmentId) {
@@ -22,14 +23,16 @@ public class AttachmentRepository implements PanacheRepository<Attachment> {
     }
 
     /** The attachments of each of the given submissions, oldest first, in one query. */
+    @Override
     public Map<Long, List<AttachmentView>> viewsBySubmission(Collection<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
             return Map.of();
         }
         return list("submissionId in ?1 order by id", submissionIds).stream()
-                .collect(Collectors.groupingBy(a -> a.submissionId, Collectors.mapping(AttachmentView::of, Collectors.toList())));
+                .collect(Collectors.groupingBy(a -> a.submissionId, Collectors.mapping(Attachment::view, Collectors.toList())));
     }
 
+    @Override
     public void deleteOf(long submissionId) {
         delete("submissionId", submissionId);
     }

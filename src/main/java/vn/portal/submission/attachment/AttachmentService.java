@@ -8,23 +8,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import vn.portal.audit.AuditTrail;
-import vn.portal.common.concurrency.ETags;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
-import vn.portal.infra.http.EarlyLimits;
+import vn.portal.common.web.BodyLimits;
+import vn.portal.common.write.Kind;
+import vn.portal.common.write.Scope;
+import vn.portal.common.write.Writes;
 import vn.portal.submission.AttachmentView;
 import vn.portal.submission.Submission;
+import vn.portal.submission.SubmissionGate;
+import vn.portal.submission.SubmissionGate.Act;
 import vn.portal.submission.SubmissionService;
 
 @ApplicationScoped
 public class AttachmentService {
 
     public static final String ENTITY = "attachment";
-
-    @Inject
-    AuditTrail audit;
 
     /** A download: the attachment and its bytes. */
     public record Download(AttachmentView attachment, InputStream bytes) {
@@ -34,7 +34,10 @@ public class AttachmentService {
     AttachmentRepository repository;
 
     @Inject
-    SubmissionService submissions;
+    SubmissionGate gate;
+
+    @Inject
+    Writes writes;
 
     @Inject
     FileStorage storage;
@@ -55,13 +58,14 @@ public class AttachmentService {
         }
         try {
             long size = Files.size(file);
-            if (size > EarlyLimits.MAX_FILE_BYTES) {
-                throw EarlyLimits.fileTooLarge();
+            if (size > BodyLimits.MAX_FILE_BYTES) {
+                throw BodyLimits.fileTooLarge();
             }
             if (size == 0) {
                 throw ProblemException.invalid("file", "is empty");
             }
-            String contentType = FileTypes.detect(file, fileName).orElseThrow(() -> new ProblemException(ErrorCode.FILE_TYPE_NOT_ALLOWED, "The file must be a pdf, doc, docx, xls, xlsx, odt, ods, csv (UTF-8 text), "
+            String contentType = FileTypes.detect(file, fileName).orElseThrow(() -> new ProblemException(ErrorCode.FILE_TYPE_NOT_ALLOWED,
+                    "The file must be a pdf, doc, docx, xls, xlsx, odt, ods, csv (UTF-8 text), "
                             + "png or jpeg, and its name's extension must agree with its bytes."));
             FileStorage.Stored stored = storage.store(file);
             return record(submissionId, fileName, contentType, stored);
@@ -73,10 +77,10 @@ public class AttachmentService {
     /** 404 unless the attachment exists and belongs to that submission. */
     @Transactional
     public Download download(long submissionId, long attachmentId) {
-        submissions.requireVisible(submissionId);
+        gate.requireVisible(submissionId);
         Attachment attachment = repository.require(submissionId, attachmentId);
         try {
-            return new Download(AttachmentView.of(attachment), storage.open(attachment.sha256));
+            return new Download(attachment.view(), storage.open(attachment.sha256));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,18 +88,8 @@ public class AttachmentService {
 
     @Transactional
     public void delete(long submissionId, long attachmentId, String ifMatch) {
-        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
-        Attachment attachment = repository.require(submissionId, attachmentId);
-        // an attachment never changes: its tag is its content's digest, as its download says
-        if (ifMatch != null && !ETags.matches(ifMatch, tagOf(attachment.sha256), false)) {
-            throw ProblemException.preconditionFailed();
-        }
-        submissions.requireEditable(submission);
-        AttachmentView before = AttachmentView.of(attachment);
-        repository.delete(attachment);
-        submissions.touch(submission);
-        repository.flush();
-        audit.deleted(ENTITY, attachmentId, submission.subcommitteeId, before);
+        writes.delete(kind(submissionId), attachmentId, ifMatch, () -> editing(submissionId),
+                (attachment, before) -> gate.touch(gate.requireEditable(gate.require(submissionId))));
     }
 
     /** An attachment's entity tag: the SHA-256 of its bytes. */
@@ -106,25 +100,37 @@ public class AttachmentService {
     /** Fails early, before the bytes are stored, when the submission cannot take a file now. */
     @Transactional
     void requireAttachable(long submissionId) {
-        submissions.requireEditable(submissions.lockForChange(submissionId, SubmissionService.Act.EDIT));
+        writes.enter(() -> editing(submissionId));
+        gate.requireEditable(gate.require(submissionId));
     }
 
     @Transactional
     AttachmentView record(long submissionId, String fileName, String contentType, FileStorage.Stored stored) {
-        Submission submission = submissions.lockForChange(submissionId, SubmissionService.Act.EDIT);
-        submissions.requireEditable(submission);
-        Attachment attachment = new Attachment();
-        attachment.submissionId = submissionId;
-        attachment.fileName = fileName;
-        attachment.contentType = contentType;
-        attachment.size = stored.size();
-        attachment.sha256 = stored.sha256();
-        attachment.createdAt = clock.now();
-        repository.persist(attachment);
-        submissions.touch(submission);
-        repository.flush();
-        AttachmentView view = AttachmentView.of(attachment);
-        audit.created(ENTITY, attachment.id, submission.subcommitteeId, view);
-        return view;
+        return writes.create(kind(submissionId), () -> editing(submissionId), changes -> {
+            Submission submission = gate.requireEditable(gate.require(submissionId));
+            Attachment attachment = new Attachment();
+            attachment.submissionId = submissionId;
+            attachment.fileName = fileName;
+            attachment.contentType = contentType;
+            attachment.size = stored.size();
+            attachment.sha256 = stored.sha256();
+            attachment.createdAt = clock.now();
+            gate.touch(submission);
+            return attachment;
+        });
+    }
+
+    private Scope editing(long submissionId) {
+        return gate.guard(submissionId, Act.EDIT, SubmissionService.ENTITY + " " + submissionId);
+    }
+
+    /**
+     * An attachment is found under its submission, never changes, and is tagged by its content's
+     * digest, as its download says.
+     */
+    private Kind<Attachment, AttachmentView> kind(long submissionId) {
+        return Kind.of(ENTITY, Attachment.class, Attachment::view)
+                .loadedBy(attachmentId -> repository.require(submissionId, attachmentId))
+                .taggedBy(view -> tagOf(view.sha256()));
     }
 }

@@ -6,9 +6,10 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.submission.PendingComments;
 
 @ApplicationScoped
-public class CommentRepository implements PanacheRepository<Comment> {
+public class CommentRepository implements PanacheRepository<Comment>, PendingComments {
 
     public Comment require(long id) {
         Comment comment = findById(id);
@@ -26,7 +27,8 @@ public class CommentRepository implements PanacheRepository<Comment> {
     }
 
     /** Of the given submissions, those with at least one comment still PENDING, in one query. */
-    public Set<Long> withPendingComments(Collection<Long> submissionIds) {
+    @Override
+    public Set<Long> among(Collection<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
             return Set.of();
         }

@@ -1,32 +1,31 @@
 package vn.portal.submission.comment;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFilter;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.BodySpec.Field;
+import vn.portal.common.openapi.RequestSchemas;
 
-/** A new comment, and how a comment's disposition is changed. */
-public final class CommentRequest {
+/** A new comment on a submission; how it was dealt with is recorded later, by a {@link CommentPatch}. */
+public record CommentRequest(String body, String section, Disposition disposition, String rationale) {
 
-    private static final String[] READ_ONLY = { "id", "submissionId", "authorUserId", "disposedByUserId", "disposedAt",
+    static final String[] READ_ONLY = { "id", "submissionId", "authorUserId", "disposedByUserId", "disposedAt",
             "createdAt", "updatedAt", "version" };
 
-    public static final BodySpec CREATE = BodySpec.named("Comment")
+    public static final BodySpec<CommentRequest, Void> SPEC = BodySpec.named("Comment")
             .field(Field.longText("body", 20_000).required()
                     .example("Đề nghị bổ sung số liệu về thu hút đầu tư nước ngoài năm 2019."))
             .field(Field.text("section").example("Phần I, mục 2"))
             .field(Field.enumOf("disposition", Disposition.class).defaulted().description("A new comment is PENDING"))
             .field(Field.longText("rationale", 20_000))
-            .readOnly(READ_ONLY);
-
-    /** The body of a comment never changes after creation. */
-    public static final BodySpec PATCH = BodySpec.named("CommentDisposition")
-            .field(Field.text("section"))
-            .field(Field.enumOf("disposition", Disposition.class).defaulted()
-                    .description("INCORPORATED, EXPLAINED or REJECTED; never back to PENDING").example("EXPLAINED"))
-            .field(Field.longText("rationale", 20_000).description("Required for EXPLAINED and REJECTED")
-                    .example("Số liệu năm 2019 chưa được Cục Thống kê công bố chính thức."))
             .readOnly(READ_ONLY)
-            .readOnly("body");
+            .creating(CommentRequest.class, "CommentCreate");
 
-    private CommentRequest() {
+    /** Contributes the comment's bodies to the contract. */
+    @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 50)
+    public static final class Schemas extends RequestSchemas implements OASFilter {
+        public Schemas() {
+            super(SPEC, CommentPatch.SPEC);
+        }
     }
 }

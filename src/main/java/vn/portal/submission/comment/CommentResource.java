@@ -59,7 +59,7 @@ public class CommentResource {
     @APIResponse(responseCode = "409", description = "COMMENTS_CLOSED: the submission is DRAFT or ACCEPTED; "
             + "SUBCOMMITTEE_ARCHIVED")
     public RestResponse<CommentView> create(@PathParam("id") long submissionId, byte[] body) {
-        CommentView created = service.create(submissionId, CommentRequest.CREATE.parseCreate(json.read(body)));
+        CommentView created = service.create(submissionId, CommentRequest.SPEC.parseCreate(json.read(body)));
         return Created.at("/api/v1/comments/" + created.id(), created);
     }
 
@@ -82,6 +82,6 @@ public class CommentResource {
     @APIResponse(responseCode = "409", description = "COMMENTS_CLOSED: the submission is ACCEPTED; "
             + "SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")
     public CommentView update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
-        return service.update(id, CommentRequest.PATCH.parsePatch(json.read(body)), ifMatch);
+        return service.update(id, CommentPatch.SPEC.parsePatch(json.read(body)), ifMatch);
     }
 }

@@ -1,4 +1,4 @@
-package vn.portal.common.web;
+package vn.portal.common.problem;
 
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;

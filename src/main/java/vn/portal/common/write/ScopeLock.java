@@ -1,0 +1,12 @@
+package vn.portal.common.write;
+
+/**
+ * Takes the lock a write queues on, held to the end of its transaction, so that the checks of the
+ * one-head, one-lead and unique rules see every earlier write into the same subcommittee. The
+ * subcommittee feature implements it; the write path is all that calls it.
+ */
+public interface ScopeLock {
+
+    /** Locks the scope's subcommittee (404 when there is none) and refuses when it must be open and is archived. */
+    void lock(Scope scope);
+}

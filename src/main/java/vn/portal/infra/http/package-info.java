@@ -1,0 +1,26 @@
+/**
+ * What the service does to the HTTP server beneath Quarkus REST, kept apart because it leans on
+ * Vert.x and Netty internals (the part most likely to break on a Quarkus upgrade: check these
+ * first, with {@code EarlyLimitsTest}, {@code GracefulShutdownIT} and the CORS and guard tests of
+ * {@code LoginTest} and {@code ConventionsTest}). Each piece, and the Quarkus 3.33 behaviour it
+ * works around:
+ * <ul>
+ * <li>{@link vn.portal.infra.http.EarlyLimits}, {@link vn.portal.infra.http.Http1BodyMeter},
+ * {@link vn.portal.infra.http.Http2BodyMeter}, {@link vn.portal.infra.http.MeteredBody}: the
+ * body limits (4 MiB JSON, one 20 MiB file), answered as problem+json as soon as the bytes go
+ * over. Vert.x's own {@code quarkus.http.limits.max-body-size} answers an empty {@code 413}
+ * before any exception mapper runs, and only after reading up to its limit; a chunked or HTTP/2
+ * body is counted only once Vert.x has buffered it. These use Netty's pipeline handler names,
+ * {@code io.vertx.core.net.impl.ConnectionBase} and a decorated HTTP/2 frame listener.</li>
+ * <li>{@link vn.portal.infra.http.RequestGuards}: RESTEasy Reactive ignores unknown query
+ * parameters and charsets, and fails with a 500 on a multipart Content-Type without a usable
+ * boundary; the contract refuses all three with a 400 or 415.</li>
+ * <li>{@link vn.portal.infra.http.Cors}: Quarkus's CORS filter answers a request from an origin
+ * it does not allow with a bare 403; the contract answers it as usual, without CORS headers.</li>
+ * <li>{@link vn.portal.infra.http.GracefulShutdown}: Quarkus keeps starting new requests during
+ * its shutdown timeout, and the JVM exits 143 on SIGTERM with H2's shutdown hook closing the
+ * database under requests still in flight.</li>
+ * </ul>
+ * Nothing here knows a feature; it depends on {@code common} only.
+ */
+package vn.portal.infra.http;

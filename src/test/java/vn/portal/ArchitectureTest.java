@@ -1,0 +1,166 @@
+package vn.portal;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of the house, checked on the compiled classes so that it stays: every arrow points
+ * down the floors below, no two packages need each other, and every write to a feature's tables
+ * goes through the one write path.
+ */
+class ArchitectureTest {
+
+    /**
+     * The floors, lowest first. A package may use its own floor's package and those below; the
+     * two parts of a submission (its files and its comments) share a floor and know nothing of
+     * each other. A package of {@code vn.portal} missing here fails {@link #everyPackageHasAFloor}.
+     */
+    static final List<Set<String>> FLOORS = List.of(
+            Set.of("common"),
+            Set.of("infra"),
+            Set.of("access"),
+            Set.of("audit"),
+            Set.of("user"),
+            Set.of("subcommittee"),
+            Set.of("member"),
+            Set.of("responsibility"),
+            Set.of("milestone"),
+            Set.of("submission"),
+            Set.of("submission.attachment", "submission.comment"),
+            Set.of("progress"),
+            Set.of("login"),
+            Set.of("backup"),
+            Set.of("index"),
+            Set.of("demo"));
+
+    /**
+     * Where an entity may be stored, changed or removed other than through {@code common.write.Writes}:
+     * the stores that are not a feature's objects (idempotency keys, login failures, the trail itself),
+     * the one statement that keeps a token user's roles in step (recorded through the write path), and
+     * the files a deleted submission takes with it (inside the write path's deletion).
+     */
+    static final Set<String> OWN_STORES = Set.of(
+            "vn.portal.common.write.Writes",
+            "vn.portal.common.idempotency.IdempotencyStore",
+            "vn.portal.login.LoginThrottle",
+            "vn.portal.audit.AuditTrail",
+            "vn.portal.user.UserService",
+            "vn.portal.submission.attachment.AttachmentRepository");
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.portal");
+    }
+
+    @Test
+    void everyPackageHasAFloor() {
+        Set<String> homeless = new TreeSet<>();
+        for (JavaClass javaClass : classes) {
+            if (floorOf(javaClass) < 0) {
+                homeless.add(javaClass.getPackageName());
+            }
+        }
+        assertEquals(Set.of(), homeless, "packages without a floor in ArchitectureTest.FLOORS");
+    }
+
+    @Test
+    void arrowsPointDown() {
+        List<String> upward = new ArrayList<>();
+        for (JavaClass javaClass : classes) {
+            int floor = floorOf(javaClass);
+            for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                JavaClass target = dependency.getTargetClass();
+                if (!target.getPackageName().startsWith("vn.portal") || feature(target).equals(feature(javaClass))) {
+                    continue;
+                }
+                if (floorOf(target) >= floor) {
+                    upward.add(dependency.getDescription());
+                }
+            }
+        }
+        assertEquals(List.of(), upward, "dependencies that run up the floors or across one");
+    }
+
+    @Test
+    void noTwoPackagesNeedEachOther() {
+        slices().matching("vn.portal.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void writesGoThroughTheWritePath() {
+        List<String> elsewhere = new ArrayList<>();
+        for (JavaClass javaClass : classes) {
+            if (OWN_STORES.contains(javaClass.getName())) {
+                continue;
+            }
+            for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {
+                if (isWrite(call)) {
+                    elsewhere.add(call.getDescription());
+                }
+            }
+        }
+        assertEquals(List.of(), elsewhere, "writes that bypass common.write.Writes");
+    }
+
+    private static boolean isWrite(JavaMethodCall call) {
+        JavaClass owner = call.getTargetOwner();
+        String name = call.getName();
+        if (owner.isAssignableTo(EntityManager.class)) {
+            return Set.of("persist", "remove", "merge").contains(name);
+        }
+        if (owner.isAssignableTo(Query.class)) {
+            return name.equals("executeUpdate");
+        }
+        if (owner.isAssignableTo(PanacheRepositoryBase.class) || owner.isAssignableTo(PanacheEntityBase.class)) {
+            return name.startsWith("persist") || name.startsWith("delete") || name.equals("update");
+        }
+        return false;
+    }
+
+    /** The feature a class belongs to: its package below {@code vn.portal}, as named on its floor. */
+    private static String feature(JavaClass javaClass) {
+        String relative = javaClass.getPackageName().equals("vn.portal") ? ""
+                : javaClass.getPackageName().substring("vn.portal.".length());
+        String best = relative;
+        int bestLength = -1;
+        for (Set<String> floor : FLOORS) {
+            for (String name : floor) {
+                if ((relative.equals(name) || relative.startsWith(name + ".")) && name.length() > bestLength) {
+                    best = name;
+                    bestLength = name.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int floorOf(JavaClass javaClass) {
+        String feature = feature(javaClass);
+        for (int i = 0; i < FLOORS.size(); i++) {
+            if (FLOORS.get(i).contains(feature)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
