@@ -131,29 +131,25 @@ public class UserService {
      * The user a verified bearer token names, created on first use; the stored roles follow the
      * token's groups. Runs in transactions of its own: it is called while the login is resolved.
      */
-    public User forToken(String username, Set<GlobalRole> roles) {
+    public void forToken(String username, Set<GlobalRole> roles) {
         if (!UserRequest.isUsername(username)) {
             throw new AuthenticationFailedException("preferred_username is not a valid user name");
         }
-        Optional<User> found = QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles));
-        if (found.isPresent()) {
-            return found.get();
+        if (QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles)).isPresent()) {
+            return;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                writes.create(kind, Scope::none, changes -> {
-                    changes.by(username);
-                    User user = new User();
-                    user.username = username;
-                    user.setRoles(roles);
-                    user.derive();
-                    return user;
-                });
-                return repository.byUsername(username).orElseThrow();
-            });
+            QuarkusTransaction.requiringNew().run(() -> writes.create(kind, Scope::none, changes -> {
+                changes.by(username);
+                User user = new User();
+                user.username = username;
+                user.setRoles(roles);
+                user.derive();
+                return user;
+            }));
         } catch (PersistenceException e) {
             // another request with a token for the same new user created it first
-            return QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles)).orElseThrow(() -> e);
+            QuarkusTransaction.requiringNew().call(() -> syncRoles(username, roles)).orElseThrow(() -> e);
         }
     }
 
