@@ -11,12 +11,20 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +71,14 @@ class ArchitectureTest {
             "vn.portal.audit.AuditTrail",
             "vn.portal.user.UserService",
             "vn.portal.submission.attachment.AttachmentRepository");
+
+    static final Path SOURCES = Path.of("src", "main", "java");
+
+    /** A Java string literal or text block. */
+    static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"");
+
+    /** An entity a JPQL query reads or writes. */
+    static final Pattern ENTITY_IN_QUERY = Pattern.compile("\\b(from|join|update)\\s+([A-Z]\\w*)");
 
     static JavaClasses classes;
 
@@ -120,6 +136,43 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), elsewhere, "writes that bypass common.write.Writes");
+    }
+
+    /**
+     * The compiler does not see a query's text, so this reads it: a JPQL string may name the
+     * entities of its own feature and of the floors below, never one above (a feature that needs to
+     * know about what is stored above it asks an interface it owns, as the submission does of its files).
+     */
+    @Test
+    void queriesNameOnlyEntitiesBelow() throws IOException {
+        Map<String, JavaClass> entities = new HashMap<>();
+        for (JavaClass javaClass : classes) {
+            if (javaClass.isAnnotatedWith(Entity.class)) {
+                entities.put(javaClass.getSimpleName(), javaClass);
+            }
+        }
+        List<String> upward = new ArrayList<>();
+        for (JavaClass javaClass : classes) {
+            if (javaClass.isNestedClass() || javaClass.getSource().isEmpty()) {
+                continue;
+            }
+            Path source = SOURCES.resolve(javaClass.getName().replace('.', '/') + ".java");
+            if (!Files.exists(source)) {
+                continue;
+            }
+            Matcher literal = STRING_LITERAL.matcher(Files.readString(source));
+            while (literal.find()) {
+                Matcher named = ENTITY_IN_QUERY.matcher(literal.group());
+                while (named.find()) {
+                    JavaClass entity = entities.get(named.group(2));
+                    if (entity != null && !feature(entity).equals(feature(javaClass))
+                            && floorOf(entity) >= floorOf(javaClass)) {
+                        upward.add(javaClass.getSimpleName() + " queries " + entity.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), upward, "queries that name an entity of a floor above or beside");
     }
 
     private static boolean isWrite(JavaMethodCall call) {

@@ -8,8 +8,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
 import vn.portal.common.idempotency.KeyOwner;
-import vn.portal.common.write.Scope;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.write.Scope;
 
 /**
  * The permission table of the contract, asked by the services before they touch anything.

@@ -3,11 +3,16 @@ package vn.portal.member;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.subcommittee.Heads;
+import vn.portal.subcommittee.SubcommitteeContents;
 
 @ApplicationScoped
-public class MemberRepository implements PanacheRepository<Member> {
+public class MemberRepository implements PanacheRepository<Member>, SubcommitteeContents, Heads {
 
     public Member require(long id) {
         Member member = findById(id);
@@ -47,9 +52,22 @@ public class MemberRepository implements PanacheRepository<Member> {
                 .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
-    public boolean holdsResponsibilities(long memberId) {
-        return getEntityManager().createQuery("select count(r) from Responsibility r where r.memberId = :id", Long.class)
-                .setParameter("id", memberId).getSingleResult() > 0;
+    @Override
+    public boolean anyIn(long subcommitteeId) {
+        return count("subcommitteeId", subcommitteeId) > 0;
+    }
+
+    @Override
+    public Map<Long, Long> activeHeadMemberIds(Collection<Long> subcommitteeIds) {
+        Map<Long, Long> heads = new HashMap<>();
+        if (!subcommitteeIds.isEmpty()) {
+            getEntityManager()
+                    .createQuery("select m.headKey, m.id from Member m where m.headKey in :ids", Object[].class)
+                    .setParameter("ids", subcommitteeIds)
+                    .getResultList()
+                    .forEach(row -> heads.put((Long) row[0], (Long) row[1]));
+        }
+        return heads;
     }
 
     private static ProblemException notFound(long id) {

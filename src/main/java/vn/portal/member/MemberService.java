@@ -48,6 +48,9 @@ public class MemberService {
     @Inject
     UserRepository users;
 
+    @Inject
+    MemberDuties duties;
+
     private final Kind<Member, MemberView> kind = Kind.of(ENTITY, Member.class, MemberView::of);
 
     @Transactional
@@ -99,7 +102,7 @@ public class MemberService {
                     if (LEADERSHIP.contains(member.role)) {
                         access.requireHeadOrAdmin(member.subcommitteeId);
                     }
-                    if (repository.holdsResponsibilities(id)) {
+                    if (duties.anyHeldBy(id)) {
                         throw ErrorCode.MEMBER_HAS_RESPONSIBILITIES.problem(
                                 "The member holds responsibilities; set active to false instead.");
                     }

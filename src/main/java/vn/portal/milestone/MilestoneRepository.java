@@ -2,12 +2,12 @@ package vn.portal.milestone;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.List;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.responsibility.ResponsibilityUses;
+import vn.portal.subcommittee.SubcommitteeContents;
 
 @ApplicationScoped
-public class MilestoneRepository implements PanacheRepository<Milestone> {
+public class MilestoneRepository implements PanacheRepository<Milestone>, SubcommitteeContents, ResponsibilityUses {
 
     public Milestone require(long id) {
         Milestone milestone = findById(id);
@@ -22,20 +22,17 @@ public class MilestoneRepository implements PanacheRepository<Milestone> {
                 .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
     }
 
-    public boolean hasSubmissions(long milestoneId) {
-        return getEntityManager().createQuery("select count(s) from Submission s where s.milestoneId = :id", Long.class)
-                .setParameter("id", milestoneId).getSingleResult() > 0;
+    @Override
+    public boolean anyIn(long subcommitteeId) {
+        return count("subcommitteeId", subcommitteeId) > 0;
     }
 
-    /** Of the given responsibilities, those with a submission for this milestone. */
-    public List<Long> submittingAmong(long milestoneId, Collection<Long> responsibilityIds) {
-        if (responsibilityIds.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery("""
-                select s.responsibilityId from Submission s
-                where s.milestoneId = :id and s.responsibilityId in :rids order by s.responsibilityId""", Long.class)
-                .setParameter("id", milestoneId).setParameter("rids", responsibilityIds).getResultList();
+    /** Whether a milestone expects this responsibility to submit. */
+    @Override
+    public boolean anyOf(long responsibilityId) {
+        return getEntityManager().createQuery(
+                "select count(ms) from Milestone ms join ms.responsibilityIds rid where rid = :id", Long.class)
+                .setParameter("id", responsibilityId).getSingleResult() > 0;
     }
 
     private static ProblemException notFound(long id) {

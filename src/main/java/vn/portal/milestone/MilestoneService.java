@@ -52,6 +52,9 @@ public class MilestoneService {
     @Inject
     Writes writes;
 
+    @Inject
+    MilestoneSubmissions submissions;
+
     private final Kind<Milestone, MilestoneView> kind = Kind.of(ENTITY, Milestone.class,
             m -> MilestoneView.of(m, clock.today()));
 
@@ -103,7 +106,7 @@ public class MilestoneService {
     public void delete(long id, String ifMatch) {
         writes.delete(kind, id, ifMatch, () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
                 (milestone, before) -> {
-                    if (repository.hasSubmissions(id)) {
+                    if (submissions.anyFor(id)) {
                         throw ErrorCode.MILESTONE_HAS_SUBMISSIONS.problem(
                                 "Submissions were made for this milestone; set its status to CANCELLED instead.");
                     }
@@ -141,7 +144,7 @@ public class MilestoneService {
         }
         Set<Long> removed = new HashSet<>(m.responsibilityIds);
         removed.removeAll(wanted);
-        List<Long> submitting = repository.submittingAmong(m.id, removed);
+        List<Long> submitting = submissions.submittingAmong(m.id, removed);
         if (!submitting.isEmpty()) {
             throw ErrorCode.RESPONSIBILITY_IN_USE.problem("Responsibility " + submitting.get(0)
                     + " has a submission for this milestone; it cannot be taken out of responsibilityIds.")

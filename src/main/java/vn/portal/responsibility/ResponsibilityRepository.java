@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.member.Member;
+import vn.portal.member.MemberDuties;
+import vn.portal.subcommittee.SubcommitteeContents;
 
 @ApplicationScoped
-public class ResponsibilityRepository implements PanacheRepository<Responsibility> {
+public class ResponsibilityRepository implements PanacheRepository<Responsibility>, SubcommitteeContents, MemberDuties {
 
     public Responsibility require(long id) {
         Responsibility responsibility = findById(id);
@@ -35,14 +37,14 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
                 .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
-    /** Whether a milestone expects this responsibility to submit, or it submitted something. */
-    public boolean inUse(long id) {
-        return getEntityManager().createQuery(
-                "select count(ms) from Milestone ms join ms.responsibilityIds rid where rid = :id", Long.class)
-                .setParameter("id", id).getSingleResult() > 0
-                || getEntityManager().createQuery(
-                        "select count(s) from Submission s where s.responsibilityId = :id", Long.class)
-                        .setParameter("id", id).getSingleResult() > 0;
+    @Override
+    public boolean anyIn(long subcommitteeId) {
+        return count("subcommitteeId", subcommitteeId) > 0;
+    }
+
+    @Override
+    public boolean anyHeldBy(long memberId) {
+        return count("memberId", memberId) > 0;
     }
 
     /** Of the given ids, those that are responsibilities of the subcommittee. */

@@ -1,6 +1,7 @@
 package vn.portal.responsibility;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public class ResponsibilityService {
 
     @Inject
     Writes writes;
+
+    @Inject
+    Instance<ResponsibilityUses> uses;
 
     private final Kind<Responsibility, ResponsibilityView> kind = Kind.of(ENTITY, Responsibility.class,
             ResponsibilityView::of);
@@ -95,7 +99,7 @@ public class ResponsibilityService {
     public void delete(long id, String ifMatch) {
         writes.delete(kind, id, ifMatch, () -> access.managerInside(repository.subcommitteeOf(id), kind.what(id)),
                 (responsibility, before) -> {
-                    if (repository.inUse(id)) {
+                    if (uses.stream().anyMatch(use -> use.anyOf(id))) {
                         throw ErrorCode.RESPONSIBILITY_IN_USE.problem("A milestone or submission uses this "
                                 + "responsibility; take it out of the milestone first.");
                     }

@@ -41,19 +41,6 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult() > 0;
     }
 
-    /** The active head's member id for each of the given subcommittees that has one. */
-    public Map<Long, Long> headMemberIds(Collection<Long> subcommitteeIds) {
-        Map<Long, Long> heads = new HashMap<>();
-        if (!subcommitteeIds.isEmpty()) {
-            getEntityManager()
-                    .createQuery("select m.headKey, m.id from Member m where m.headKey in :ids", Object[].class)
-                    .setParameter("ids", subcommitteeIds)
-                    .getResultList()
-                    .forEach(row -> heads.put((Long) row[0], (Long) row[1]));
-        }
-        return heads;
-    }
-
     /** Of the given subcommittees, those that are archived. */
     public Set<Long> archivedAmong(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -62,15 +49,6 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
         return Set.copyOf(getEntityManager().createQuery(
                 "select s.id from Subcommittee s where s.id in :ids and s.status = :archived", Long.class)
                 .setParameter("ids", ids).setParameter("archived", SubcommitteeStatus.ARCHIVED).getResultList());
-    }
-
-    public boolean hasContents(long id) {
-        return getEntityManager().createQuery("""
-                select count(s) from Subcommittee s where s.id = :id and (
-                    exists (select 1 from Member m where m.subcommitteeId = s.id)
-                    or exists (select 1 from Responsibility r where r.subcommitteeId = s.id)
-                    or exists (select 1 from Milestone ms where ms.subcommitteeId = s.id))
-                """, Long.class).setParameter("id", id).getSingleResult() > 0;
     }
 
     private static ProblemException notFound(long id) {

@@ -1,6 +1,7 @@
 package vn.portal.subcommittee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
@@ -38,6 +39,12 @@ public class SubcommitteeService {
 
     @Inject
     Writes writes;
+
+    @Inject
+    Instance<SubcommitteeContents> contents;
+
+    @Inject
+    Heads heads;
 
     private final Kind<Subcommittee, SubcommitteeView> kind = Kind.of(ENTITY, Subcommittee.class, this::view)
             .filedUnder(s -> s.id);
@@ -101,7 +108,7 @@ public class SubcommitteeService {
             if (subcommittee.isArchived()) {
                 throw SubcommitteeLocks.archived();
             }
-            if (repository.hasContents(id)) {
+            if (contents.stream().anyMatch(held -> held.anyIn(id))) {
                 throw ErrorCode.SUBCOMMITTEE_NOT_EMPTY.problem(
                         "The subcommittee still has members, responsibilities or milestones; archive it instead.");
             }
@@ -145,11 +152,11 @@ public class SubcommitteeService {
     }
 
     private SubcommitteeView view(Subcommittee s) {
-        return SubcommitteeView.of(s, repository.headMemberIds(List.of(s.id)).get(s.id));
+        return SubcommitteeView.of(s, heads.activeHeadMemberIds(List.of(s.id)).get(s.id));
     }
 
     private List<SubcommitteeView> views(List<Subcommittee> page) {
-        Map<Long, Long> heads = repository.headMemberIds(page.stream().map(s -> s.id).toList());
-        return page.stream().map(s -> SubcommitteeView.of(s, heads.get(s.id))).toList();
+        Map<Long, Long> headOf = heads.activeHeadMemberIds(page.stream().map(s -> s.id).toList());
+        return page.stream().map(s -> SubcommitteeView.of(s, headOf.get(s.id))).toList();
     }
 }

@@ -4,13 +4,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.milestone.MilestoneSubmissions;
+import vn.portal.responsibility.ResponsibilityUses;
 
 @ApplicationScoped
-public class SubmissionRepository implements PanacheRepository<Submission> {
+public class SubmissionRepository implements PanacheRepository<Submission>, MilestoneSubmissions, ResponsibilityUses {
 
     public Submission require(long id) {
         Submission submission = findById(id);
@@ -53,6 +56,28 @@ public class SubmissionRepository implements PanacheRepository<Submission> {
                 "from Submission s where s.milestoneId = :m and s.responsibilityId = :r", Submission.class)
                 .setParameter("m", milestoneId).setParameter("r", responsibilityId)
                 .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+    }
+
+    /** Whether a submission was made under this responsibility. */
+    @Override
+    public boolean anyOf(long responsibilityId) {
+        return count("responsibilityId", responsibilityId) > 0;
+    }
+
+    @Override
+    public boolean anyFor(long milestoneId) {
+        return count("milestoneId", milestoneId) > 0;
+    }
+
+    @Override
+    public List<Long> submittingAmong(long milestoneId, Collection<Long> responsibilityIds) {
+        if (responsibilityIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("""
+                select s.responsibilityId from Submission s
+                where s.milestoneId = :id and s.responsibilityId in :rids order by s.responsibilityId""", Long.class)
+                .setParameter("id", milestoneId).setParameter("rids", responsibilityIds).getResultList();
     }
 
     private static ProblemException notFound(long id) {
