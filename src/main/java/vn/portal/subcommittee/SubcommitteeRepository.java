@@ -20,6 +20,13 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
         return subcommittee;
     }
 
+    /** 404 unless the subcommittee exists; read without loading it, so that it is loaded first under its lock. */
+    public void requireExisting(long id) {
+        if (count("id", id) == 0) {
+            throw notFound(id);
+        }
+    }
+
     /**
      * Reads the subcommittee with a row lock held to the end of the transaction. Every write
      * inside a subcommittee takes it first, so the checks of the one-head, one-lead and

@@ -81,6 +81,7 @@ public class SubcommitteeService {
     @Transactional
     public SubcommitteeView update(long id, SubcommitteePatch patch, String ifMatch) {
         return writes.update(kind, id, ifMatch, () -> {
+            repository.requireExisting(id);
             access.requireManager(id, kind.what(id));
             return Scope.subcommittee(id);
         }, (subcommittee, before, changes) -> {
@@ -101,6 +102,7 @@ public class SubcommitteeService {
     @Transactional
     public void delete(long id, String ifMatch) {
         writes.delete(kind, id, ifMatch, () -> {
+            repository.requireExisting(id);
             access.requireVisible(id, kind.what(id));
             access.requireAdmin("Only ADMIN deletes subcommittees.");
             return Scope.subcommittee(id);

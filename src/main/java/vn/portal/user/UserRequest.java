@@ -2,6 +2,7 @@ package vn.portal.user;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFilter;
 import vn.portal.access.GlobalRole;
 import vn.portal.common.json.BodySpec;
@@ -12,7 +13,7 @@ import vn.portal.common.openapi.RequestSchemas;
 public record UserRequest(String username, String displayName, List<GlobalRole> roles, Boolean active, String password) {
 
     public static final String USERNAME_PATTERN = "[a-z0-9._-]{3,64}";
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile(USERNAME_PATTERN);
+    private static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
 
     /** Whether some user could have this name. */
     public static boolean isUsername(String name) {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import vn.portal.access.Access;
@@ -77,17 +78,20 @@ public class UserService {
         try {
             return writes.create(kind, () -> {
                 access.requireAdmin("Only ADMIN creates users.");
+                return Scope.none();
+            }, changes -> {
                 repository.byUsername(request.username()).ifPresent(other -> {
                     throw taken(other);
                 });
-                return Scope.none();
-            }, changes -> {
                 User user = new User();
                 user.username = request.username();
                 apply(user, request.asPatch(), changes);
                 return user;
             });
         } catch (PersistenceException e) {
+            if (!tookTheName(e)) {
+                throw e;
+            }
             // another request took the name between the check and the insert (an identity id inserts at once)
             throw winnerOf(request.username()).map(UserService::taken).orElseThrow(() -> e);
         }
@@ -238,6 +242,16 @@ public class UserService {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the insert failed on the unique user name, rather than on anything else the write did. */
+    private static boolean tookTheName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("uq_user_username")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException taken(User other) {

@@ -530,6 +530,18 @@ class SubcommitteeResourceTest {
         Api.json().body(Map.of("name", "Ma")).patch(BASE + "/" + id).then().spec(Api.problem(404, "NOT_FOUND"));
     }
 
+    /** An id that does not exist is a 404 for everyone, also for a caller who may see every subcommittee but change none. */
+    @ParameterizedTest
+    @ValueSource(strings = { "AUDITOR", "ADMIN" })
+    void aSubcommitteeThatDoesNotExistIsNotFoundForChangesToo(String role) {
+        String who = Api.usernameOf(Api.createUser(role));
+        long gone = Api.createSubcommittee();
+        given().delete(BASE + "/" + gone).then().statusCode(204);
+
+        Api.as(who).delete(BASE + "/" + gone).then().spec(Api.problem(404, "NOT_FOUND"));
+        Api.as(who).body(Map.of("name", "Ma")).patch(BASE + "/" + gone).then().spec(Api.problem(404, "NOT_FOUND"));
+    }
+
     @Test
     void deletingASubcommitteeWithAMemberIsRefused() {
         long id = Api.createSubcommittee();

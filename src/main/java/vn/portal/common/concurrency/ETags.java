@@ -33,8 +33,8 @@ public class ETags {
      * Refuses a write whose {@code If-Match} names neither the current tag nor {@code *}.
      * Without the header the write goes ahead (last writer wins).
      */
-    public void requireMatch(String ifMatch, SingleResource current) {
-        if (ifMatch != null && !matches(ifMatch, of(current), false)) {
+    public static void requireMatch(String ifMatch, String current) {
+        if (ifMatch != null && !matches(ifMatch, current, false)) {
             throw ProblemException.preconditionFailed();
         }
     }

@@ -265,7 +265,8 @@ public final class BodySpec<C, P> {
                 }
                 Class<?> raw = declared instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
                         : (Class<?>) declared;
-                if (raw != field.javaType()) {
+                if (raw != field.javaType() || (raw == List.class && !(declared instanceof ParameterizedType list
+                        && list.getActualTypeArguments()[0] == field.elementType()))) {
                     throw new IllegalStateException(type.getName() + "." + component.getName() + " must be of type "
                             + field.javaType().getName() + " as its field is " + field.type);
                 }
@@ -461,6 +462,11 @@ public final class BodySpec<C, P> {
 
         public Type type() {
             return type;
+        }
+
+        /** What a list field holds: the enum of an enum list, ids for an id list. */
+        Class<?> elementType() {
+            return type == Type.ENUM_LIST ? enumType : type == Type.ID_LIST ? Long.class : null;
         }
 
         /** The Java type a request record's component of this field has. */

@@ -69,10 +69,6 @@ public final class Changes {
         return hidden.isEmpty() && changes.stream().allMatch(change -> change.field().equals(field));
     }
 
-    public List<Change> all() {
-        return Collections.unmodifiableList(changes);
-    }
-
     public List<Hidden> hidden() {
         return Collections.unmodifiableList(hidden);
     }

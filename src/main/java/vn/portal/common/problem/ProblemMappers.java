@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
@@ -97,7 +99,7 @@ public class ProblemMappers {
         } else {
             problem = new ProblemException(status, ErrorCode.forStatus(status).orElse(ErrorCode.ERROR),
                     Response.Status.fromStatusCode(status) == null ? "The request was refused."
-                            : Response.Status.fromStatusCode(status).getReasonPhrase() + ".", java.util.List.of());
+                            : Response.Status.fromStatusCode(status).getReasonPhrase() + ".", List.of());
         }
         return toResponse(problem);
     }
@@ -131,7 +133,7 @@ public class ProblemMappers {
             // without a colon is not even an IOException), or one cut short
             return new ProblemException(ErrorCode.VALIDATION_FAILED,
                     "The request body could not be read: it is malformed for its Content-Type or was cut short.",
-                    java.util.List.of(new FieldError("body", "cannot be read as its Content-Type says")));
+                    List.of(new FieldError("body", "cannot be read as its Content-Type says")));
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException problem) {
@@ -182,7 +184,7 @@ public class ProblemMappers {
      */
     private static boolean isNoConnectionInTime(SQLException sql) {
         return sql.getSQLState() == null && sql.getMessage() != null
-                && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+                && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
     private Response toResponse(ProblemException e) {

@@ -7,6 +7,9 @@ package vn.portal.common.write;
  */
 public interface ScopeLock {
 
-    /** Locks the scope's subcommittee (404 when there is none) and refuses when it must be open and is archived. */
+    /**
+     * Locks the scope's subcommittee (404 when it does not exist) and refuses when it must be open
+     * and is archived; a scope without a subcommittee locks nothing.
+     */
     void lock(Scope scope);
 }

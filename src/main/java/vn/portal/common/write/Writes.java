@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional.TxType;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.persistence.Changes;
 import vn.portal.common.persistence.TrackedEntity;
-import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 
 /**
@@ -24,7 +23,11 @@ import vn.portal.common.time.PortalClock;
 @Transactional(TxType.MANDATORY)
 public class Writes {
 
-    /** Finds where the write goes, refusing a caller who may not make it (404 unseen, 403 seen). */
+    /**
+     * Finds where the write goes (404 when the object does not exist), refusing a caller who may
+     * not make it (404 when they cannot see it, 403 when they can). Where a rule counts rows across
+     * objects (the last active ADMIN), the guard also takes that rule's own lock, before the load.
+     */
     @FunctionalInterface
     public interface Guard {
         Scope check();
@@ -42,7 +45,10 @@ public class Writes {
         void apply(E entity, V before, Changes changes);
     }
 
-    /** The feature's rules for a deletion, checked once the precondition held. */
+    /**
+     * The feature's rules for a deletion, checked once the precondition held, and what goes with
+     * the object (a submission's files; the submission a file is taken off).
+     */
     @FunctionalInterface
     public interface Removal<E, V> {
         void check(E entity, V before);
@@ -77,7 +83,10 @@ public class Writes {
         return view;
     }
 
-    /** An update: touches the object only when the edit changed something, and keeps no record of one that did not. */
+    /**
+     * An update: touches the object, and tells the steps after a write of it, only when the edit
+     * changed something (a patch that changes nothing leaves version, ETag and trail alone).
+     */
     public <E, V> V update(Kind<E, V> kind, long id, String ifMatch, Guard guard, Edit<E, V> edit) {
         return change(kind, "updated", id, ifMatch, guard, edit, false);
     }
@@ -130,13 +139,15 @@ public class Writes {
         }
         em.flush();
         V after = kind.view(entity);
-        written(kind, changes.action(action), entity, scope, before, after, changes);
+        if (always || !changes.isEmpty()) {
+            written(kind, changes.action(action), entity, scope, before, after, changes);
+        }
         return after;
     }
 
     private <E, V> void requireMatch(Kind<E, V> kind, String ifMatch, V current) {
-        if (ifMatch != null && !ETags.matches(ifMatch, kind.tag(current, etags), false)) {
-            throw ProblemException.preconditionFailed();
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, kind.tag(current, etags));
         }
     }
 

@@ -181,6 +181,9 @@ class BodySpecTest {
     record PlainPatch(String name) {
     }
 
+    record WrongElements(List<String> partIds) {
+    }
+
     @Test
     void aRecordThatDriftsFromItsSpecFailsWhenTheSpecIsDeclared() {
         BodySpec.Builder two = BodySpec.named("Two").field(Field.text("name")).field(Field.text("note"));
@@ -198,6 +201,9 @@ class BodySpecTest {
         assertTrue(assertThrows(IllegalStateException.class,
                 () -> BodySpec.named("P").field(Field.text("name")).patching(PlainPatch.class, "PPatch"))
                 .getMessage().contains("must be a Patch"));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> BodySpec.named("L").field(Field.ids("partIds")).creating(WrongElements.class, "LCreate"))
+                .getMessage().contains("partIds must be of type java.util.List"));
     }
 
     @Test
