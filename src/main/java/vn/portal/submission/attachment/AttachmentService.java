@@ -64,8 +64,8 @@ public class AttachmentService {
             if (size == 0) {
                 throw ProblemException.invalid("file", "is empty");
             }
-            String contentType = FileTypes.detect(file, fileName).orElseThrow(() -> new ProblemException(ErrorCode.FILE_TYPE_NOT_ALLOWED,
-                    "The file must be a pdf, doc, docx, xls, xlsx, odt, ods, csv (UTF-8 text), "
+            String contentType = FileTypes.detect(file, fileName).orElseThrow(() -> ErrorCode.FILE_TYPE_NOT_ALLOWED
+                    .problem("The file must be a pdf, doc, docx, xls, xlsx, odt, ods, csv (UTF-8 text), "
                             + "png or jpeg, and its name's extension must agree with its bytes."));
             FileStorage.Stored stored = storage.store(file);
             return record(submissionId, fileName, contentType, stored);
