@@ -1,5 +1,7 @@
 package vn.portal.access;
 
+import static vn.portal.common.problem.ProblemException.forbidden;
+
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,9 +152,5 @@ public class Access implements KeyOwner {
     public Set<Long> visibleSubcommittees() {
         Caller caller = caller();
         return caller.seesEverything() ? null : caller.memberships().keySet();
-    }
-
-    static ProblemException forbidden(String detail) {
-        return ProblemException.forbidden(detail);
     }
 }

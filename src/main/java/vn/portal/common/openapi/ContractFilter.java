@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.Problem;
+import vn.portal.common.problem.ProblemException;
 
 /**
  * Completes the generated contract from the same declarations the service runs on: the problem
@@ -202,7 +203,7 @@ public class ContractFilter implements OASFilter {
             }
             if ("401".equals(code)) {
                 response.addHeader("WWW-Authenticate", OASFactory.createHeader()
-                        .description("Basic realm=\"portal\", charset=\"UTF-8\", Bearer realm=\"portal\"")
+                        .description(ProblemException.CHALLENGE)
                         .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
             }
             if ("429".equals(code) || "503".equals(code)) {
