@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.subcommittee.Heads;
 import vn.portal.subcommittee.SubcommitteeContents;
@@ -61,9 +62,8 @@ public class MemberRepository implements PanacheRepository<Member>, Subcommittee
     public Map<Long, Long> activeHeadMemberIds(Collection<Long> subcommitteeIds) {
         Map<Long, Long> heads = new HashMap<>();
         if (!subcommitteeIds.isEmpty()) {
-            getEntityManager()
-                    .createQuery("select m.headKey, m.id from Member m where m.headKey in :ids", Object[].class)
-                    .setParameter("ids", subcommitteeIds)
+            Queries.select(getEntityManager(), "select m.headKey, m.id from Member m where m.headKey in :ids", Object[].class)
+                    .setParameterList("ids", subcommitteeIds)
                     .getResultList()
                     .forEach(row -> heads.put((Long) row[0], (Long) row[1]));
         }

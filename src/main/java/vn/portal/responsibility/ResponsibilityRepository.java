@@ -6,6 +6,7 @@ import jakarta.persistence.FlushModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.member.Member;
 import vn.portal.member.MemberDuties;
@@ -49,9 +50,9 @@ public class ResponsibilityRepository implements PanacheRepository<Responsibilit
 
     /** Of the given ids, those that are responsibilities of the subcommittee. */
     public List<Long> existingIn(long subcommitteeId, Collection<Long> ids) {
-        return getEntityManager().createQuery(
+        return Queries.select(getEntityManager(),
                 "select r.id from Responsibility r where r.subcommitteeId = :sid and r.id in :ids", Long.class)
-                .setParameter("sid", subcommitteeId).setParameter("ids", ids).getResultList();
+                .setParameter("sid", subcommitteeId).setParameterList("ids", ids).getResultList();
     }
 
     /** Every responsibility of a subcommittee with its holder's name, grouped by the folded pair, oldest first. */

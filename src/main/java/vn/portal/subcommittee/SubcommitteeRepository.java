@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 
 @ApplicationScoped
@@ -53,9 +54,9 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(getEntityManager().createQuery(
+        return Set.copyOf(Queries.select(getEntityManager(),
                 "select s.id from Subcommittee s where s.id in :ids and s.status = :archived", Long.class)
-                .setParameter("ids", ids).setParameter("archived", SubcommitteeStatus.ARCHIVED).getResultList());
+                .setParameterList("ids", ids).setParameter("archived", SubcommitteeStatus.ARCHIVED).getResultList());
     }
 
     private static ProblemException notFound(long id) {

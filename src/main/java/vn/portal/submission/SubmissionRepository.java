@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.milestone.MilestoneSubmissions;
 import vn.portal.responsibility.ResponsibilityUses;
@@ -45,8 +46,8 @@ public class SubmissionRepository implements PanacheRepository<Submission>, Mile
         if (responsibilityIds.isEmpty()) {
             return Map.of();
         }
-        return getEntityManager().createQuery("select r.id, r.subcommitteeId, r.memberId from Responsibility r "
-                + "where r.id in :ids", Object[].class).setParameter("ids", responsibilityIds).getResultStream()
+        return Queries.select(getEntityManager(), "select r.id, r.subcommitteeId, r.memberId from Responsibility r "
+                + "where r.id in :ids", Object[].class).setParameterList("ids", responsibilityIds).getResultStream()
                 .collect(Collectors.toMap(row -> (Long) row[0], row -> new Holder((Long) row[1], (Long) row[2])));
     }
 
@@ -74,10 +75,10 @@ public class SubmissionRepository implements PanacheRepository<Submission>, Mile
         if (responsibilityIds.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("""
+        return Queries.select(getEntityManager(), """
                 select s.responsibilityId from Submission s
                 where s.milestoneId = :id and s.responsibilityId in :rids order by s.responsibilityId""", Long.class)
-                .setParameter("id", milestoneId).setParameter("rids", responsibilityIds).getResultList();
+                .setParameter("id", milestoneId).setParameterList("rids", responsibilityIds).getResultList();
     }
 
     private static ProblemException notFound(long id) {

@@ -20,10 +20,21 @@ public class ETags {
     @Inject
     ObjectMapper mapper;
 
+    /** A representation as the response sends it, and its tag. */
+    public record Tagged(String tag, byte[] json) {
+    }
+
     public String of(SingleResource view) {
+        return tagged(view).tag();
+    }
+
+    /** The view serialised once: the bytes its tag is the digest of are the bytes the response sends. */
+    public Tagged tagged(SingleResource view) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(view));
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
+            byte[] json = mapper.writeValueAsBytes(view);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return new Tagged('"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"',
+                    json);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot compute an entity tag", e);
         }

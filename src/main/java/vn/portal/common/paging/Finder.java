@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.text.TextFold;
 
 /**
@@ -68,13 +69,13 @@ public final class Finder<E> {
     public <V> PageView<V> page(EntityManager em, PageRequest request, Function<List<E>, List<V>> toViews) {
         String from = " from " + type.getSimpleName() + " e" + where;
         TypedQuery<Long> count = em.createQuery("select count(e)" + from, Long.class);
-        parameters.forEach(count::setParameter);
+        parameters.forEach((name, value) -> Queries.bind(count, name, value));
         long total = count.getSingleResult();
         if (request.offset() >= total || request.offset() > Integer.MAX_VALUE) {
             return PageView.of(List.of(), request, total);
         }
         TypedQuery<E> select = em.createQuery("select e" + from + " order by " + request.orderBy(), type);
-        parameters.forEach(select::setParameter);
+        parameters.forEach((name, value) -> Queries.bind(select, name, value));
         select.setFirstResult((int) request.offset());
         select.setMaxResults(request.size());
         return PageView.of(toViews.apply(select.getResultList()), request, total);

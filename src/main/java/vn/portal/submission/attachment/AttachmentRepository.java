@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.submission.AttachmentView;
 import vn.portal.submission.SubmissionFiles;
@@ -28,7 +29,8 @@ public class AttachmentRepository implements PanacheRepository<Attachment>, Subm
         if (submissionIds.isEmpty()) {
             return Map.of();
         }
-        return list("submissionId in ?1 order by id", submissionIds).stream()
+        return Queries.select(getEntityManager(), "from Attachment where submissionId in :ids order by id", Attachment.class)
+                .setParameterList("ids", submissionIds).getResultStream()
                 .collect(Collectors.groupingBy(a -> a.submissionId, Collectors.mapping(Attachment::view, Collectors.toList())));
     }
 

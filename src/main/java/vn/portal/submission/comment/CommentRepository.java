@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.submission.PendingComments;
 
@@ -32,9 +33,9 @@ public class CommentRepository implements PanacheRepository<Comment>, PendingCom
         if (submissionIds.isEmpty()) {
             return Set.of();
         }
-        return getEntityManager().createQuery("""
+        return Queries.select(getEntityManager(), """
                 select distinct c.submissionId from Comment c
                 where c.submissionId in :ids and c.disposition = vn.portal.submission.comment.Disposition.PENDING""", Long.class)
-                .setParameter("ids", submissionIds).getResultStream().collect(Collectors.toSet());
+                .setParameterList("ids", submissionIds).getResultStream().collect(Collectors.toSet());
     }
 }
