@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.SelectionQuery;
+import vn.portal.common.paging.PageRequest;
+import vn.portal.common.paging.PageView;
+import vn.portal.common.persistence.Queries;
+import vn.portal.common.text.TextFold;
 import vn.portal.common.time.DueDates;
 import vn.portal.common.time.PortalClock;
 import vn.portal.milestone.MilestoneStatus;
@@ -18,7 +23,10 @@ import vn.portal.progress.ProgressView.Submissions;
 import vn.portal.subcommittee.SubcommitteeService;
 import vn.portal.submission.SubmissionStatus;
 
-/** Counts and the missing list, each computed by one aggregate query in the database. */
+/**
+ * Counts, the first missing pairs and how many there are, each one query in the database; the
+ * whole missing list paged.
+ */
 @ApplicationScoped
 public class ProgressService {
 
@@ -38,11 +46,12 @@ public class ProgressService {
         subcommittees.require(subcommitteeId);
         LocalDate today = clock.today();
         return new ProgressView(milestones(subcommitteeId, today), submissions(subcommitteeId),
-                comments(subcommitteeId), missing(subcommitteeId, today));
+                comments(subcommitteeId), missing(subcommitteeId, MissingFilter.NONE, today, 0, ProgressView.MISSING_SHOWN),
+                countMissing(subcommitteeId, MissingFilter.NONE, today));
     }
 
     private Milestones milestones(long sid, LocalDate today) {
-        Object[] row = em.createQuery("""
+        Object[] row = Queries.select(em, """
                 select count(m),
                     sum(case when m.status = vn.portal.milestone.MilestoneStatus.PLANNED then 1 else 0 end),
                     sum(case when m.status = vn.portal.milestone.MilestoneStatus.IN_PROGRESS then 1 else 0 end),
@@ -52,20 +61,22 @@ public class ProgressService {
                     sum(case when m.status not in :closed and m.dueOn >= :today and m.dueOn <= :lastDueSoon
                         then 1 else 0 end)
                 from Milestone m where m.subcommitteeId = :sid""", Object[].class)
-                .setParameter("sid", sid).setParameter("closed", MilestoneStatus.CLOSED).setParameter("today", today)
+                .setParameter("sid", sid).setParameterList("closed", MilestoneStatus.CLOSED).setParameter("today", today)
                 .setParameter("lastDueSoon", DueDates.lastDueSoonDay(today)).getSingleResult();
         return new Milestones(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]), count(row[5]),
                 count(row[6]));
     }
 
     private Submissions submissions(long sid) {
-        Map<Object, Long> byStatus = grouped("""
-                select s.status, count(s) from Submission s where s.subcommitteeId = :sid group by s.status""", sid);
-        long late = em.createQuery("select count(s) from Submission s where s.subcommitteeId = :sid and s.late = true",
-                Long.class).setParameter("sid", sid).getSingleResult();
-        return new Submissions(byStatus.getOrDefault(SubmissionStatus.DRAFT, 0L),
-                byStatus.getOrDefault(SubmissionStatus.SUBMITTED, 0L), byStatus.getOrDefault(SubmissionStatus.RETURNED, 0L),
-                byStatus.getOrDefault(SubmissionStatus.ACCEPTED, 0L), late);
+        Object[] row = em.createQuery("""
+                select sum(case when s.status = vn.portal.submission.SubmissionStatus.DRAFT then 1 else 0 end),
+                    sum(case when s.status = vn.portal.submission.SubmissionStatus.SUBMITTED then 1 else 0 end),
+                    sum(case when s.status = vn.portal.submission.SubmissionStatus.RETURNED then 1 else 0 end),
+                    sum(case when s.status = vn.portal.submission.SubmissionStatus.ACCEPTED then 1 else 0 end),
+                    sum(case when s.late = true then 1 else 0 end)
+                from Submission s where s.subcommitteeId = :sid""", Object[].class)
+                .setParameter("sid", sid).getSingleResult();
+        return new Submissions(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]));
     }
 
     private Comments comments(long sid) {
@@ -78,21 +89,78 @@ public class ProgressService {
                 byDisposition.getOrDefault(vn.portal.submission.comment.Disposition.REJECTED, 0L));
     }
 
-    /** Every expected pair of a milestone that is not CANCELLED, not yet due ones included, without a handed-in submission. */
-    private List<Missing> missing(long sid, LocalDate today) {
-        return em.createQuery("""
-                select m.id, m.title, m.dueOn, m.status, r.id, mem.id, mem.fullName, r.area
-                from Milestone m join m.responsibilityIds rid, Responsibility r, Member mem
-                where m.subcommitteeId = :sid and m.status <> vn.portal.milestone.MilestoneStatus.CANCELLED
-                  and r.id = rid and mem.id = r.memberId
-                  and not exists (select 1 from Submission s where s.milestoneId = m.id and s.responsibilityId = r.id
-                                  and s.status in :handedIn)
-                order by m.dueOn, m.id, r.id""", Object[].class)
-                .setParameter("sid", sid).setParameter("handedIn", HANDED_IN).getResultStream()
+    /** The missing pairs, paged in their one order; 404 when the subcommittee does not exist or is not visible. */
+    @Transactional
+    public PageView<Missing> missing(long subcommitteeId, MissingFilter filter, PageRequest page) {
+        subcommittees.require(subcommitteeId);
+        LocalDate today = clock.today();
+        long total = countMissing(subcommitteeId, filter, today);
+        if (page.offset() >= total) {
+            return PageView.of(List.of(), page, total);
+        }
+        return PageView.of(missing(subcommitteeId, filter, today, page.offset(), page.size()), page, total);
+    }
+
+    /**
+     * Every expected pair of a milestone that is not CANCELLED, not yet due ones included, without a
+     * handed-in submission: the rows from {@code offset}, at most {@code limit} of them.
+     */
+    private List<Missing> missing(long sid, MissingFilter filter, LocalDate today, long offset, int limit) {
+        SelectionQuery<Object[]> query = Queries.select(em, """
+                select m.id, m.title, m.dueOn, m.status, r.id, mem.id, mem.fullName, r.area""" + fromMissing(filter)
+                + " order by m.dueOn, m.id, r.id", Object[].class);
+        bindMissing(query, sid, filter, today);
+        return query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(limit).getResultStream()
                 .map(row -> new Missing((Long) row[0], (String) row[1], (LocalDate) row[2],
                         !((MilestoneStatus) row[3]).isClosed() && DueDates.isPastDue((LocalDate) row[2], today),
                         (Long) row[4], (Long) row[5], (String) row[6], (String) row[7]))
                 .toList();
+    }
+
+    private long countMissing(long sid, MissingFilter filter, LocalDate today) {
+        SelectionQuery<Long> query = Queries.select(em, "select count(*)" + fromMissing(filter), Long.class);
+        bindMissing(query, sid, filter, today);
+        return query.getSingleResult();
+    }
+
+    /** One from-and-where for the page and its count, so that both always agree. */
+    private static String fromMissing(MissingFilter filter) {
+        StringBuilder hql = new StringBuilder("""
+                 from Milestone m join m.responsibilityIds rid, Responsibility r, Member mem
+                where m.subcommitteeId = :sid and m.status <> vn.portal.milestone.MilestoneStatus.CANCELLED
+                  and r.id = rid and mem.id = r.memberId
+                  and not exists (select 1 from Submission s where s.milestoneId = m.id and s.responsibilityId = r.id
+                                  and s.status in :handedIn)""");
+        if (filter.milestoneId() != null) {
+            hql.append(" and m.id = :milestoneId");
+        }
+        if (filter.memberId() != null) {
+            hql.append(" and mem.id = :memberId");
+        }
+        if (filter.area() != null) {
+            hql.append(" and r.areaFolded = :area");
+        }
+        if (filter.overdue() != null) {
+            hql.append(filter.overdue() ? " and (m.status not in :closed and m.dueOn < :today)"
+                    : " and (m.status in :closed or m.dueOn >= :today)");
+        }
+        return hql.toString();
+    }
+
+    private static void bindMissing(SelectionQuery<?> query, long sid, MissingFilter filter, LocalDate today) {
+        query.setParameter("sid", sid).setParameterList("handedIn", HANDED_IN);
+        if (filter.milestoneId() != null) {
+            query.setParameter("milestoneId", filter.milestoneId());
+        }
+        if (filter.memberId() != null) {
+            query.setParameter("memberId", filter.memberId());
+        }
+        if (filter.area() != null) {
+            query.setParameter("area", TextFold.fold(filter.area()));
+        }
+        if (filter.overdue() != null) {
+            query.setParameterList("closed", MilestoneStatus.CLOSED).setParameter("today", today);
+        }
     }
 
     private Map<Object, Long> grouped(String query, long sid) {

@@ -814,6 +814,11 @@ class PermissionMatrixTest {
                 .given(w -> new Target(w.submissionA("SUBMITTED").id()))
                 .send((req, w, t) -> req.get(w.subcommittee() + "/progress"))
                 .allowed((r, w, t, who) -> r.then().body("submissions.submitted", equalTo(1))));
+        p.add(probe("GET /subcommittees/{sid}/missing-submissions", Rule.READ, 200)
+                .given(w -> new Target(w.submissionA("SUBMITTED").milestone()))
+                .send((req, w, t) -> req.get(w.subcommittee() + "/missing-submissions"))
+                .allowed((r, w, t, who) -> r.then().body("items.findAll { it.milestoneId == " + t.id()
+                        + " }.responsibilityId", equalTo(List.of(Math.toIntExact(w.respB))))));
 
         // --- users ---
         p.add(probe("GET /users", Rule.USERS_READ, 200)
@@ -1034,6 +1039,8 @@ class PermissionMatrixTest {
                 json(req, newMilestone()).post(SUBCOMMITTEES + "/" + id + "/milestones")));
         p.add(object("GET /subcommittees/{id}/progress", sub, (req, id, f, own) ->
                 req.get(SUBCOMMITTEES + "/" + id + "/progress")));
+        p.add(object("GET /subcommittees/{id}/missing-submissions", sub, (req, id, f, own) ->
+                req.get(SUBCOMMITTEES + "/" + id + "/missing-submissions")));
 
         p.add(object("GET /members/{id}", member, (req, id, f, own) -> req.get(API + "/members/" + id)));
         p.add(object("PATCH /members/{id}", member, (req, id, f, own) ->

@@ -141,7 +141,7 @@ class ProgressResourceTest {
                         "overdue", 0, "dueWithin7Days", 0)))
                 .body("submissions", equalTo(Map.of("draft", 0, "submitted", 0, "returned", 0, "accepted", 0, "late", 0)))
                 .body("comments", equalTo(Map.of("pending", 0, "incorporated", 0, "explained", 0, "rejected", 0)))
-                .body("missing", emptyIterable());
+                .body("missing", emptyIterable()).body("missingTotal", equalTo(0));
     }
 
     @Test
@@ -166,5 +166,93 @@ class ProgressResourceTest {
         String changed = given().header("If-None-Match", tag).get(progress()).then().statusCode(200)
                 .body("missing", emptyIterable()).body("submissions.submitted", equalTo(1)).extract().header("ETag");
         assertNotEquals(tag, changed);
+    }
+
+    private String missingList() {
+        return "/api/v1/subcommittees/" + sid + "/missing-submissions";
+    }
+
+    /** 20 holders over 4 areas; 6 milestones expecting all of them, 2 overdue; a CANCELLED one that counts for nothing. */
+    private record Crowd(List<Holder> holders, List<Plan> plans) {
+    }
+
+    private Crowd crowd() {
+        List<Holder> holders = new java.util.ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            holders.add(holder("Nguyễn Văn " + k, "Lĩnh vực " + (k % 4), "Phần " + k));
+        }
+        Holder[] all = holders.toArray(Holder[]::new);
+        List<Plan> plans = new java.util.ArrayList<>();
+        // created out of due order, so that the order by dueOn is not the order of ids
+        for (int m : new int[] { 3, 1, 5, 0, 4, 2 }) {
+            plans.add(plan("Mốc " + m, TODAY.plusDays(m - 2L), "PLANNED", all));
+        }
+        plan("Mốc hủy", TODAY.minusDays(9), "CANCELLED", all);
+        return new Crowd(holders, plans);
+    }
+
+    @Test
+    void progressShowsTheFirstHundredMissingPairsAndCountsThemAllWhileTheListPagesThroughEveryOne() {
+        Crowd crowd = crowd();
+        Plan first = crowd.plans().stream().filter(p -> p.title().equals("Mốc 0")).findFirst().orElseThrow();
+        submissionIn("SUBMITTED", first, crowd.holders().get(0));
+        submissionIn("ACCEPTED", first, crowd.holders().get(1));
+        submissionIn("DRAFT", first, crowd.holders().get(2));
+        submissionIn("RETURNED", first, crowd.holders().get(3));
+
+        List<Map<String, Object>> walked = new java.util.ArrayList<>();
+        for (int page = 0; page < 5; page++) {
+            JsonPath body = given().queryParam("page", page).queryParam("size", 30).get(missingList()).then()
+                    .statusCode(200).body("totalItems", equalTo(118)).body("totalPages", equalTo(4))
+                    .body("size", equalTo(30)).extract().jsonPath();
+            walked.addAll(body.getList("items"));
+        }
+        assertEquals(118, walked.size(), "6 × 20 pairs but the SUBMITTED and the ACCEPTED one");
+        assertEquals(118, walked.stream().map(i -> i.get("milestoneId") + "/" + i.get("responsibilityId")).distinct()
+                .count(), "no pair twice");
+        List<String> order = walked.stream().map(i -> i.get("dueOn") + "/" + String.format("%012d/%012d",
+                ((Number) i.get("milestoneId")).longValue(), ((Number) i.get("responsibilityId")).longValue())).toList();
+        assertEquals(order.stream().sorted().toList(), order, "ordered by dueOn, milestoneId, responsibilityId");
+        assertEquals(0, walked.stream().filter(i -> i.get("milestoneTitle").equals("Mốc hủy")).count());
+
+        JsonPath progress = read();
+        assertEquals(118, progress.getInt("missingTotal"));
+        assertEquals(withLongNumbers(walked.subList(0, 100)), withLongNumbers(progress.getList("missing")));
+    }
+
+    @Test
+    void theMissingListFiltersByMilestoneMemberAreaAndOverdue() {
+        Crowd crowd = crowd();
+        Plan plan = crowd.plans().get(0);
+        Holder holder = crowd.holders().get(5);
+        given().queryParam("milestoneId", plan.id()).get(missingList()).then().statusCode(200)
+                .body("totalItems", equalTo(20)).body("items.milestoneId", org.hamcrest.Matchers.everyItem(
+                        equalTo((int) plan.id())));
+        given().queryParam("memberId", holder.memberId()).get(missingList()).then().statusCode(200)
+                .body("totalItems", equalTo(6)).body("items.fullName", org.hamcrest.Matchers.everyItem(
+                        equalTo(holder.fullName())));
+        given().queryParam("area", "  LINH vuc 1 ").get(missingList()).then().statusCode(200)
+                .body("totalItems", equalTo(30)).body("items.area", org.hamcrest.Matchers.everyItem(equalTo("Lĩnh vực 1")));
+        // due TODAY - 2 and TODAY - 1 are overdue; TODAY is not
+        given().queryParam("overdue", true).queryParam("size", 100).get(missingList()).then().statusCode(200)
+                .body("totalItems", equalTo(40)).body("items.overdue", org.hamcrest.Matchers.everyItem(equalTo(true)));
+        given().queryParam("overdue", false).get(missingList()).then().statusCode(200).body("totalItems", equalTo(80));
+        given().queryParam("milestoneId", 9_000_000_000_017L).get(missingList()).then().statusCode(200)
+                .body("totalItems", equalTo(0)).body("items", emptyIterable());
+        given().queryParam("page", 9).get(missingList()).then().statusCode(200).body("items", emptyIterable())
+                .body("totalItems", equalTo(120));
+    }
+
+    @Test
+    void theMissingListRefusesBadParametersAndUnknownSubcommittees() {
+        given().queryParam("size", 0).get(missingList()).then().spec(Api.problem(400, "VALIDATION_FAILED"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("size"));
+        given().queryParam("milestoneId", "abc").get(missingList()).then().spec(Api.problem(400, "VALIDATION_FAILED"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("milestoneId"));
+        given().queryParam("overdue", "maybe").get(missingList()).then().spec(Api.problem(400, "VALIDATION_FAILED"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("overdue"));
+        given().queryParam("sort", "dueOn").get(missingList()).then().spec(Api.problem(400, "VALIDATION_FAILED"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("sort"));
+        given().get("/api/v1/subcommittees/9000000000017/missing-submissions").then().spec(Api.problem(404, "NOT_FOUND"));
     }
 }
