@@ -10,7 +10,8 @@
 #     runs against that PostgreSQL database instead of the embedded H2: it is EMPTIED for every size.
 #   JAVA_OPTS: the service's JVM options (default: the README's, -Xmx256m -XX:+UseSerialGC and the AppCDS
 #     archive; the service runs in its quarkus-app directory, as the archive requires).
-#   PORTAL_BENCH_SKIP_BUILD=1: use the jars already built.
+#   PORTAL_BENCH_SKIP_BUILD=1: use the jars already built. PORTAL_BENCH_WARM_UP: seconds of traffic on every
+#     endpoint before any is measured (default 10: the JIT needs far more than one endpoint's 5 s warm-up).
 # Needs: JDK 17, Maven, wrk (apt-get install wrk), curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -167,7 +168,7 @@ for size in ${SIZES//,/ }; do
   loaded_startup_ms=$startup_ms
   export MEASURED_FIRST_SUBMISSION MEASURED_LAST_SUBMISSION WRITE_FIRST_MILESTONE WRITE_MILESTONES \
     WRITE_FIRST_RESPONSIBILITY WRITE_RESPONSIBILITIES
-  WARM_UP=${PORTAL_BENCH_WARM_UP:-20} endpoints
+  WARM_UP=${PORTAL_BENCH_WARM_UP:-10} endpoints
   rows=()
   endpoints
   rss_mib=$(( $(ps -o rss= -p "$pid") / 1024 ))

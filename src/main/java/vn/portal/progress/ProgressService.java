@@ -109,7 +109,7 @@ public class ProgressService {
         SelectionQuery<Object[]> query = Queries.select(em, """
                 select m.id, m.title, m.dueOn, m.status, r.id, mem.id, mem.fullName, r.area""" + fromMissing(filter)
                 + " order by m.dueOn, m.id, r.id", Object[].class);
-        bindMissing(query, sid, filter, today);
+        bindMissing(query, sid, filter, today, true);
         return query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(limit).getResultStream()
                 .map(row -> new Missing((Long) row[0], (String) row[1], (LocalDate) row[2],
                         !((MilestoneStatus) row[3]).isClosed() && DueDates.isPastDue((LocalDate) row[2], today),
@@ -117,20 +117,38 @@ public class ProgressService {
                 .toList();
     }
 
+    /**
+     * The expected pairs less the handed-in ones, two plain aggregates: a submission's responsibility is
+     * always one its milestone expects (creating and editing require it, and a milestone cannot drop a
+     * responsibility that has a submission), so every handed-in submission of a counted milestone takes
+     * exactly one pair off. Counting the anti-join instead made PostgreSQL plan a parallel scan per
+     * request (bench/README.md).
+     */
     private long countMissing(long sid, MissingFilter filter, LocalDate today) {
-        SelectionQuery<Long> query = Queries.select(em, "select count(*)" + fromMissing(filter), Long.class);
-        bindMissing(query, sid, filter, today);
-        return query.getSingleResult();
+        SelectionQuery<Long> expected = Queries.select(em, "select count(*) from Milestone m join m.responsibilityIds rid, "
+                + "Responsibility r, Member mem where r.id = rid and " + MISSING_WHERE + filters(filter), Long.class);
+        SelectionQuery<Long> handedIn = Queries.select(em, "select count(*) from Submission s, Milestone m, "
+                + "Responsibility r, Member mem where m.id = s.milestoneId and r.id = s.responsibilityId and "
+                + "s.status in :handedIn and " + MISSING_WHERE + filters(filter), Long.class);
+        bindMissing(expected, sid, filter, today, false);
+        bindMissing(handedIn, sid, filter, today, true);
+        return expected.getSingleResult() - handedIn.getSingleResult();
     }
 
-    /** One from-and-where for the page and its count, so that both always agree. */
+    private static final String MISSING_WHERE = " mem.id = r.memberId and m.subcommitteeId = :sid "
+            + "and m.status <> vn.portal.milestone.MilestoneStatus.CANCELLED ";
+
+    /** The page's from-and-where. */
     private static String fromMissing(MissingFilter filter) {
-        StringBuilder hql = new StringBuilder("""
+        return """
                  from Milestone m join m.responsibilityIds rid, Responsibility r, Member mem
-                where m.subcommitteeId = :sid and m.status <> vn.portal.milestone.MilestoneStatus.CANCELLED
-                  and r.id = rid and mem.id = r.memberId
+                where r.id = rid and """ + MISSING_WHERE + """
                   and not exists (select 1 from Submission s where s.milestoneId = m.id and s.responsibilityId = r.id
-                                  and s.status in :handedIn)""");
+                                  and s.status in :handedIn)""" + filters(filter);
+    }
+
+    private static String filters(MissingFilter filter) {
+        StringBuilder hql = new StringBuilder();
         if (filter.milestoneId() != null) {
             hql.append(" and m.id = :milestoneId");
         }
@@ -147,8 +165,12 @@ public class ProgressService {
         return hql.toString();
     }
 
-    private static void bindMissing(SelectionQuery<?> query, long sid, MissingFilter filter, LocalDate today) {
-        query.setParameter("sid", sid).setParameterList("handedIn", HANDED_IN);
+    private static void bindMissing(SelectionQuery<?> query, long sid, MissingFilter filter, LocalDate today,
+            boolean handedIn) {
+        query.setParameter("sid", sid);
+        if (handedIn) {
+            query.setParameterList("handedIn", HANDED_IN);
+        }
         if (filter.milestoneId() != null) {
             query.setParameter("milestoneId", filter.milestoneId());
         }
