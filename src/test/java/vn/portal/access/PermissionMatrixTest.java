@@ -58,14 +58,35 @@ import vn.portal.support.LoggedInAsAdmin;
 
 /**
  * The permission table of the contract ("Logins and access"), endpoint by endpoint and caller by
- * caller: every case builds a subcommittee of its own (a "world") with a member for every role, gives
- * the caller a fresh login linked to their member record, sends one request as that caller and checks
- * the status, the problem {@code code} of a refusal, and that a refused write changed nothing while a
- * permitted one took effect (both read back as the admin).
+ * caller: a case stands in a subcommittee (a "world") with a member for every role and a login for
+ * the caller linked to their member record, sends one request as that caller and checks the status,
+ * the problem {@code code} of a refusal, and that a refused write changed nothing while a permitted
+ * one took effect (both read back as the admin, before and after the request).
  *
  * <p>Then the object-level rule: the id of an object in a subcommittee the caller cannot see answers
  * exactly as an id that does not exist (same status, same body but for the id itself), in a path, in
  * a body ({@code 400 VALIDATION_FAILED}) and in a list filter (an empty page).
+ *
+ * <p>Which cases share a world. A permitted write builds a world of its own, with a login for its
+ * caller only: it is what changes a world, and its effect is read against one nothing else touched.
+ * So does every case of a probe marked {@link Probe#changesWorld} (its {@code given} changes objects
+ * the world was built with: a head stepping down, the subcommittee archived) or
+ * {@link Probe#needsPristineWorld} (a check counts what the subcommittee holds), and the filter on
+ * an audit {@code entityId} (which matches an entity of any type, while ids are counted per table:
+ * one of the shared world's many objects may have the foreign submission's number). Every other
+ * case, a read or a refusal ({@link Probe#shares}), and every other object-level case, all reads
+ * and refusals, runs in one {@link Shared} world with a login for every caller, beside one shared
+ * foreign subcommittee. That cannot hide a failure: (1) each refused write is still read back
+ * before and after, so a refusal that changed something fails its own case, which then throws the
+ * shared world and the foreign subcommittee away, so that nothing it left behind meets a later
+ * case; (2) the only things a shared world gains from earlier cases are new objects their
+ * {@code given} steps made (submissions with their milestones, comments, attachments,
+ * responsibilities, users, other subcommittees), never a change to what the world was built with,
+ * and a case works on the world's own objects or on what its own {@code given} just made; (3) the
+ * lists a shared case reads are sorted so that the world's own objects head the first page however
+ * many others there are, and a check that the others could sway (a count, an untyped id) gets a
+ * world of its own instead; (4) a probe that is not a GET must read a state ({@link #probes()}
+ * refuses one that does not), so no write passes for a read.
  */
 @QuarkusTest
 class PermissionMatrixTest {
@@ -141,6 +162,11 @@ class PermissionMatrixTest {
             this.status = status;
             this.code = code;
         }
+
+        /** A 4xx: the request is turned away, and a write must have changed nothing. */
+        boolean refused() {
+            return status >= 400;
+        }
     }
 
     /** The rows of the contract's permission table, and the global rules around it. */
@@ -201,7 +227,7 @@ class PermissionMatrixTest {
     }
 
     // ------------------------------------------------------------------------------------------
-    // The world each case builds, as the admin
+    // The worlds the cases stand in, built as the admin
     // ------------------------------------------------------------------------------------------
 
     /** A submission and the milestone it is for. */
@@ -336,6 +362,41 @@ class PermissionMatrixTest {
         }
     }
 
+    /**
+     * The world (with a login for every caller) and the foreign subcommittee that the cases which
+     * change nothing share, each built the first time a case asks for it. A case that fails while
+     * using them throws them away, so that whatever its failure left behind meets no other case.
+     */
+    static final class Shared {
+        private static World world;
+        private static Foreign foreign;
+
+        static World world() {
+            if (world == null) {
+                world = new World(EnumSet.allOf(Who.class));
+            }
+            return world;
+        }
+
+        static Foreign foreign() {
+            if (foreign == null) {
+                foreign = new Foreign();
+            }
+            return foreign;
+        }
+
+        /** Runs a case on the shared objects; if it fails, the next case builds new ones. */
+        static void run(Runnable test) {
+            try {
+                test.run();
+            } catch (RuntimeException | Error e) {
+                world = null;
+                foreign = null;
+                throw e;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------
     // Small helpers, all as the admin unless given a request
     // ------------------------------------------------------------------------------------------
@@ -464,6 +525,11 @@ class PermissionMatrixTest {
         Check empty = (r, w, t, who) -> {
         };
         String readOnlyField;
+        /**
+         * Why every case of this probe builds a world of its own, even its reads and refusals; null when
+         * those may run in the {@linkplain Shared shared world}.
+         */
+        String ownWorld;
 
         Probe(String name, Rule rule, int okStatus) {
             this.name = name;
@@ -504,6 +570,27 @@ class PermissionMatrixTest {
         Probe readOnly(String field) {
             this.readOnlyField = field;
             return this;
+        }
+
+        /** Its {@code given} changes objects the world was built with: no other case may see them so. */
+        Probe changesWorld(String why) {
+            this.ownWorld = "its given changes the world: " + why;
+            return this;
+        }
+
+        /** A check counts what the world holds, which the other cases sharing a world would add to. */
+        Probe needsPristineWorld(String why) {
+            this.ownWorld = "it counts what the world holds: " + why;
+            return this;
+        }
+
+        /**
+         * Whether the case as {@code who} may run in the shared world: only if the probe is not marked,
+         * and the case is a read or a refusal. Anything else (an allowed write, an outcome that is
+         * neither) builds its own world.
+         */
+        boolean shares(Who who) {
+            return ownWorld == null && (state == null || rule.of(who).refused());
         }
 
         @Override
@@ -583,6 +670,7 @@ class PermissionMatrixTest {
                 .send((req, w, t) -> json(req, body("status", "ARCHIVED")).patch(w.subcommittee()))
                 .state((w, t) -> etag(w.subcommittee())));
         p.add(probe("PATCH /subcommittees/{id} status ACTIVE (un-archive)", Rule.ADMIN_INSIDE, 200)
+                .changesWorld("it archives the world's subcommittee, where every other write is then refused")
                 .given(w -> {
                     Api.archiveSubcommittee(w.sid);
                     return new Target(w.sid);
@@ -596,6 +684,7 @@ class PermissionMatrixTest {
                 .state((w, t) -> etag(SUBCOMMITTEES + "/" + t.id())));
 
         // --- members ---
+        // members and responsibilities are listed by id: those the world was built with come first in any world
         p.add(probe("GET /subcommittees/{sid}/members", Rule.READ, 200)
                 .send((req, w, t) -> req.get(w.subcommittee() + "/members"))
                 .allowed((r, w, t, who) -> r.then().body("items.id",
@@ -607,6 +696,7 @@ class PermissionMatrixTest {
                 .send((req, w, t) -> json(req, newMember("DEPUTY_HEAD")).post(w.subcommittee() + "/members"))
                 .state((w, t) -> total(w.subcommittee() + "/members")));
         p.add(probe("POST /subcommittees/{sid}/members role HEAD", Rule.APPOINT_HEAD, 201)
+                .changesWorld("standDown makes the world's HEAD inactive")
                 .given((w, who) -> {
                     standDown(w, who);
                     return new Target(w.sid);
@@ -635,6 +725,7 @@ class PermissionMatrixTest {
                 .send((req, w, t) -> json(req, body("role", "DEPUTY_HEAD")).patch(API + "/members/" + w.spare))
                 .state((w, t) -> etag(API + "/members/" + w.spare)));
         p.add(probe("PATCH /members/{id} role HEAD", Rule.APPOINT_HEAD, 200)
+                .changesWorld("standDown makes the world's HEAD inactive")
                 .given((w, who) -> {
                     standDown(w, who);
                     return new Target(w.spare);
@@ -674,6 +765,8 @@ class PermissionMatrixTest {
                 .state((w, t) -> etag(API + "/responsibilities/" + t.id())));
 
         // --- milestones ---
+        // the list is by dueOn, then id: the world's milestone, due on the earliest day any case uses and made
+        // before every other of the subcommittee's, heads the first page however many the shared world holds
         p.add(probe("GET /subcommittees/{sid}/milestones", Rule.READ, 200)
                 .send((req, w, t) -> req.get(w.subcommittee() + "/milestones"))
                 .allowed((r, w, t, who) -> r.then().body("items.id", hasId(w.milestone))));
@@ -694,6 +787,8 @@ class PermissionMatrixTest {
 
         // --- submissions ---
         p.add(probe("GET /submissions", Rule.GLOBAL_LIST, 200)
+                .needsPristineWorld("the first page (20, oldest first) must hold the submission the given made,"
+                        + " which the other cases' submissions in the subcommittee would push off it")
                 .given(w -> new Target(w.submissionA("SUBMITTED").id()))
                 .send((req, w, t) -> req.queryParam("subcommitteeId", w.sid).get(SUBMISSIONS))
                 .allowed((r, w, t, who) -> r.then().body("items.id", hasId(t.id())))
@@ -811,6 +906,7 @@ class PermissionMatrixTest {
 
         // --- progress ---
         p.add(probe("GET /subcommittees/{sid}/progress", Rule.READ, 200)
+                .needsPristineWorld("exactly one SUBMITTED submission in the subcommittee")
                 .given(w -> new Target(w.submissionA("SUBMITTED").id()))
                 .send((req, w, t) -> req.get(w.subcommittee() + "/progress"))
                 .allowed((r, w, t, who) -> r.then().body("submissions.submitted", equalTo(1))));
@@ -920,6 +1016,12 @@ class PermissionMatrixTest {
                 .given(w -> aUser())
                 .send((req, w, t) -> json(req, body("username", t.text())).patch(USERS + "/" + t.id()))
                 .state((w, t) -> etag(USERS + "/" + t.id())));
+        for (Probe probe : p) {
+            // a write without a state would pass for a read, and be sent in the shared world unchecked
+            if (probe.name.startsWith("GET ") != (probe.state == null)) {
+                throw new IllegalStateException(probe + ": a GET reads (no state), anything else writes (a state)");
+            }
+        }
         return p;
     }
 
@@ -930,7 +1032,14 @@ class PermissionMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void permissionMatrix(Probe probe, Who who) {
-        World w = new World(EnumSet.of(who));
+        if (probe.shares(who)) {
+            Shared.run(() -> check(probe, who, Shared.world()));
+        } else {
+            check(probe, who, new World(EnumSet.of(who)));
+        }
+    }
+
+    private static void check(Probe probe, Who who, World w) {
         Target t = probe.given.apply(w, who);
         Object before = probe.state == null ? null : probe.state.apply(w, t);
 
@@ -1107,15 +1216,21 @@ class PermissionMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("objects")
     void anInvisibleIdAnswersLikeAMadeUpOne(ObjectProbe probe) {
-        World w = new World(BLIND_TO_OTHERS);
-        Foreign f = new Foreign();
+        Shared.run(() -> invisibleLikeMadeUp(probe, Shared.world(), Shared.foreign()));
+    }
+
+    private static void invisibleLikeMadeUp(ObjectProbe probe, World w, Foreign f) {
         long own = probe.needsOwnDraft() ? w.submissionA("DRAFT").id() : 0;
         long real = probe.realId().applyAsLong(f);
         List<String> failures = new ArrayList<>();
+        // each caller's "before" is the previous caller's "after": nothing is sent between the two reads
+        List<Object> before = f.state(own);
         for (Who who : BLIND_TO_OTHERS) {
-            List<Object> before = f.state(own);
             Response madeUp = probe.call().send(w.as(who), MADE_UP, f, own);
             Response invisible = probe.call().send(w.as(who), real, f, own);
+            List<Object> after = f.state(own);
+            List<Object> was = before;
+            before = after;
             try {
                 int status = probe.status().apply(who);
                 String code = status == 404 ? "NOT_FOUND" : "FORBIDDEN";
@@ -1125,7 +1240,7 @@ class PermissionMatrixTest {
                         .replace(Long.toString(MADE_UP), Long.toString(real))).getMap("");
                 assertEquals(expected, invisible.jsonPath().getMap(""),
                         "the answer for an id the caller cannot see must be the one for an id that does not exist");
-                assertEquals(before, f.state(own), "a refused request must change nothing");
+                assertEquals(was, after, "a refused request must change nothing");
             } catch (AssertionError e) {
                 failures.add(probe + " as " + who + ": " + e.getMessage());
             }
@@ -1196,8 +1311,10 @@ class PermissionMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("bodyReferences")
     void anotherSubcommitteesIdInABodyIsRefusedLikeAMadeUpOne(BodyProbe probe, Who who) {
-        World w = new World(EnumSet.of(who));
-        Foreign f = new Foreign();
+        Shared.run(() -> bodyLikeMadeUp(probe, who, Shared.world(), Shared.foreign()));
+    }
+
+    private static void bodyLikeMadeUp(BodyProbe probe, Who who, World w, Foreign f) {
         long own = w.submissionA("DRAFT").id();
         long foreign = probe.foreignId().applyAsLong(f);
         Object before = probe.state().apply(w, own);
@@ -1220,9 +1337,17 @@ class PermissionMatrixTest {
     // Ids in a list filter: one the caller cannot see gives an empty page, like one that does not exist
     // ------------------------------------------------------------------------------------------
 
-    /** A list of the world's (or a global one) filtered by {@code param} = an id of the other subcommittee's. */
+    /**
+     * A list of the world's (or a global one) filtered by {@code param} = an id of the other subcommittee's;
+     * {@code ownWorld} says why it needs a world and a foreign subcommittee of its own, or is null.
+     */
     record FilterProbe(String name, Function<World, String> path, String param, ToLongFunction<Foreign> foreignId,
-            Set<Who> callers) {
+            Set<Who> callers, String ownWorld) {
+
+        FilterProbe(String name, Function<World, String> path, String param, ToLongFunction<Foreign> foreignId,
+                Set<Who> callers) {
+            this(name, path, param, foreignId, callers, null);
+        }
 
         @Override
         public String toString() {
@@ -1246,14 +1371,26 @@ class PermissionMatrixTest {
                         w -> API + "/milestones/" + w.milestone + "/submissions", "responsibilityId",
                         f -> f.responsibility, inside),
                 new FilterProbe("GET /audit?subcommitteeId", w -> API + "/audit", "subcommitteeId", f -> f.sid, running),
-                new FilterProbe("GET /audit?entityId", w -> API + "/audit", "entityId", f -> f.submission, running));
+                // entityId matches an entity of any type and ids are counted per table: in the shared world, which
+                // gains milestones, comments, responsibilities with every case, one of its own objects may have the
+                // foreign submission's number, and its (visible) entries would answer. So, as ever, a world built
+                // just before the foreign subcommittee, holding only what it was built with.
+                new FilterProbe("GET /audit?entityId", w -> API + "/audit", "entityId", f -> f.submission, running,
+                        "an object of the shared world may have the foreign submission's id"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("filterProbes")
     void aFilterOnAnInvisibleIdGivesAnEmptyPage(FilterProbe probe) {
-        World w = new World(probe.callers());
-        Foreign f = new Foreign();
+        if (probe.ownWorld() == null) {
+            Shared.run(() -> filterLikeMadeUp(probe, Shared.world(), Shared.foreign()));
+        } else {
+            World w = new World(probe.callers());
+            filterLikeMadeUp(probe, w, new Foreign());
+        }
+    }
+
+    private static void filterLikeMadeUp(FilterProbe probe, World w, Foreign f) {
         long foreign = probe.foreignId().applyAsLong(f);
         String path = probe.path().apply(w);
         if (path.equals(SUBMISSIONS) || path.equals(API + "/audit")) {
