@@ -14,6 +14,7 @@ import vn.portal.common.problem.ProblemMappers;
 import vn.portal.member.Member;
 import vn.portal.member.MemberRepository;
 import vn.portal.subcommittee.SubcommitteeRepository;
+import vn.portal.user.AdminBootstrap;
 import vn.portal.user.Passwords;
 import vn.portal.user.User;
 import vn.portal.user.UserRequest;
@@ -27,6 +28,9 @@ public class Logins {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    AdminBootstrap firstAdmin;
 
     @Inject
     UserService userService;
@@ -52,6 +56,7 @@ public class Logins {
      * turn, and a refusal does not say whether the user exists.
      */
     public Caller withPassword(String username, String password) {
+        firstAdmin.awaitFirstAdmin();
         // a name no user can have is not looked up (PostgreSQL refuses a NUL in a string outright)
         Optional<Accounts.Account> found = UserRequest.isUsername(username) ? accounts.byUsername(username)
                 : Optional.empty();

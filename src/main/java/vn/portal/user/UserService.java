@@ -157,6 +157,12 @@ public class UserService {
         }
     }
 
+    /** Whether the database holds any user at all. */
+    @Transactional
+    public boolean anyExists() {
+        return repository.anyExists();
+    }
+
     /** Creates {@code admin} with the given password when the database has no user at all; returns whether it did. */
     @Transactional
     public boolean createFirstAdmin(String password) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -25,7 +26,10 @@ import vn.portal.common.problem.ProblemException;
  * Completes the generated contract from the same declarations the service runs on: the problem
  * schema and the error responses every operation can give, so that no operation is documented
  * without its failures. Each feature contributes its own request schemas ({@link RequestSchemas}).
+ * It runs when the jar is built, after those (a lower priority), so the service starts with the
+ * finished document instead of filtering it again at every start.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 10)
 public class ContractFilter implements OASFilter {
 
     /** A word spelt like a code: capitals joined by underscores. */
