@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import vn.portal.support.TestDatabase;
 
 /**
  * SIGTERM with a request in flight, against the packaged service and its shipped shutdown settings
@@ -43,6 +45,9 @@ class GracefulShutdownIT {
 
     @Test
     void aRequestInFlightFinishesAndIsKeptWhenTheServiceIsStoppedWithSigterm() throws Exception {
+        // the drain is the HTTP layer's and the same on both builds; H2 is where a late commit could be
+        // lost (the embedded database closes with the JVM), so that is where it runs
+        Assumptions.assumeFalse(TestDatabase.isPostgresql(), "the shutdown drain is checked on the H2 build");
         Path dataDir = Files.createTempDirectory("portal-shutdown");
         try (RunningService service = new RunningService(dataDir, "shutdown")) {
             service.start();
