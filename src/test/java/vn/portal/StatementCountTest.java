@@ -36,12 +36,12 @@ class StatementCountTest {
             Map.entry("GET member", 1),
             Map.entry("GET responsibility", 1),
             Map.entry("GET milestone", 2),
-            Map.entry("GET submission", 5),
+            Map.entry("GET submission", 4),
             Map.entry("GET comment", 2),
             Map.entry("GET user", 1),
             Map.entry("GET progress", 7),
-            Map.entry("POST submission", 12),
-            Map.entry("POST submit", 14),
+            Map.entry("POST submission", 11),
+            Map.entry("POST submit", 12),
             Map.entry("PATCH milestone", 6),
             Map.entry("POST comment", 5));
 

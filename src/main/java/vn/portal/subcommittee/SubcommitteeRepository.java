@@ -3,11 +3,6 @@ package vn.portal.subcommittee;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 
 @ApplicationScoped
@@ -47,16 +42,6 @@ public class SubcommitteeRepository implements PanacheRepository<Subcommittee> {
                 select count(s) from Subcommittee s where s.codeFolded = :code and (:self is null or s.id <> :self)""",
                 Long.class).setParameter("code", foldedCode).setParameter("self", self)
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult() > 0;
-    }
-
-    /** Of the given subcommittees, those that are archived. */
-    public Set<Long> archivedAmong(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(Queries.select(getEntityManager(),
-                "select s.id from Subcommittee s where s.id in :ids and s.status = :archived", Long.class)
-                .setParameterList("ids", ids).setParameter("archived", SubcommitteeStatus.ARCHIVED).getResultList());
     }
 
     private static ProblemException notFound(long id) {

@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.portal.access.Access;
 import vn.portal.common.paging.Finder;
 import vn.portal.common.paging.PageRequest;
@@ -122,11 +120,6 @@ public class SubcommitteeService {
         Subcommittee subcommittee = repository.require(id);
         access.requireVisible(id, kind.what(id));
         return subcommittee;
-    }
-
-    /** Of the given subcommittees, those that are archived: nothing inside them may change. */
-    public Set<Long> archivedAmong(Collection<Long> ids) {
-        return repository.archivedAmong(ids);
     }
 
     private void apply(Subcommittee s, SubcommitteePatch patch, Changes changes) {

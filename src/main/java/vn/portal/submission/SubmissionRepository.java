@@ -12,6 +12,7 @@ import vn.portal.common.persistence.Queries;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.milestone.MilestoneSubmissions;
 import vn.portal.responsibility.ResponsibilityUses;
+import vn.portal.subcommittee.SubcommitteeStatus;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepository<Submission>, MilestoneSubmissions, ResponsibilityUses {
@@ -32,23 +33,34 @@ public class SubmissionRepository implements PanacheRepository<Submission>, Mile
     /** The subcommittee of a submission and the member whose responsibility it is under, read without loading it. */
     public Holder holderOf(long id) {
         return getEntityManager().createQuery("select new vn.portal.submission.SubmissionRepository$Holder("
-                + "s.subcommitteeId, r.memberId) from Submission s, Responsibility r where r.id = s.responsibilityId "
-                + "and s.id = :id", Holder.class)
+                + "s.subcommitteeId, r.memberId, sc.status = :archived) from Submission s, Responsibility r, Subcommittee sc "
+                + "where r.id = s.responsibilityId and sc.id = s.subcommitteeId and s.id = :id", Holder.class)
+                .setParameter("archived", SubcommitteeStatus.ARCHIVED)
                 .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
     }
 
-    /** Where a submission or responsibility is kept, and the member whose responsibility it is. */
-    public record Holder(long subcommitteeId, long memberId) {
+    /**
+     * Where a submission or responsibility is kept, the member whose responsibility it is, and
+     * whether that subcommittee is archived.
+     */
+    public record Holder(long subcommitteeId, long memberId, boolean archived) {
     }
 
-    /** The subcommittee and the holding member of each of the given responsibilities. */
+    /**
+     * The subcommittee (archived or not) and the holding member of each of the given
+     * responsibilities, in one statement. A submission's responsibility is always one its
+     * milestone expects, of the same subcommittee: this is also where each of their submissions is
+     * kept.
+     */
     public Map<Long, Holder> holdersOf(Collection<Long> responsibilityIds) {
         if (responsibilityIds.isEmpty()) {
             return Map.of();
         }
-        return Queries.select(getEntityManager(), "select r.id, r.subcommitteeId, r.memberId from Responsibility r "
-                + "where r.id in :ids", Object[].class).setParameterList("ids", responsibilityIds).getResultStream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> new Holder((Long) row[1], (Long) row[2])));
+        return Queries.select(getEntityManager(), "select r.id, r.subcommitteeId, r.memberId, sc.status "
+                + "from Responsibility r, Subcommittee sc where sc.id = r.subcommitteeId and r.id in :ids", Object[].class)
+                .setParameterList("ids", responsibilityIds).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> new Holder((Long) row[1], (Long) row[2],
+                        row[3] == SubcommitteeStatus.ARCHIVED)));
     }
 
     /** The submission for (milestone, responsibility), if any; runs without flushing the one being written. */

@@ -27,7 +27,6 @@ import vn.portal.common.write.Writes;
 import vn.portal.milestone.Milestone;
 import vn.portal.milestone.MilestoneRepository;
 import vn.portal.milestone.MilestoneService;
-import vn.portal.subcommittee.SubcommitteeService;
 import vn.portal.submission.SubmissionGate.Act;
 
 @ApplicationScoped
@@ -52,9 +51,6 @@ public class SubmissionService {
 
     @Inject
     PendingComments pending;
-
-    @Inject
-    SubcommitteeService subcommittees;
 
     @Inject
     SubmissionGate gate;
@@ -232,13 +228,16 @@ public class SubmissionService {
         List<Long> ids = page.stream().map(s -> s.id).toList();
         Map<Long, List<AttachmentView>> attached = files.viewsBySubmission(ids);
         Set<Long> pendingAmong = pending.among(ids);
-        Set<Long> archived = subcommittees.archivedAmong(page.stream().map(s -> s.subcommitteeId).distinct().toList());
+        // the holder of each responsibility and whether its subcommittee (the submission's) is archived: one statement
         Map<Long, SubmissionRepository.Holder> holders = repository.holdersOf(
                 page.stream().map(s -> s.responsibilityId).distinct().toList());
         Caller caller = access.caller();
-        return page.stream().map(s -> SubmissionView.of(s, attached.getOrDefault(s.id, List.of()),
-                Workflow.allowedActions(s.status, pendingAmong.contains(s.id), archived.contains(s.subcommitteeId),
-                        permitted(caller, s.subcommitteeId, holders.get(s.responsibilityId).memberId())))).toList();
+        return page.stream().map(s -> {
+            SubmissionRepository.Holder holder = holders.get(s.responsibilityId);
+            return SubmissionView.of(s, attached.getOrDefault(s.id, List.of()),
+                    Workflow.allowedActions(s.status, pendingAmong.contains(s.id), holder.archived(),
+                            permitted(caller, s.subcommitteeId, holder.memberId())));
+        }).toList();
     }
 
     private Set<SubmissionAction> permitted(Caller caller, long subcommitteeId, long holder) {
