@@ -5,7 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +38,8 @@ public class AdminBootstrap {
     @Inject
     ManagedExecutor executor;
 
-    private volatile CompletableFuture<Void> firstAdmin = CompletableFuture.completedFuture(null);
+    /** Completed once the first admin is stored, or need not be (some user exists), or the service stops. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
 
     void onStart(@Observes @Priority(2000) StartupEvent event) {
         String password = config.admin().initialPassword().filter(p -> !p.isBlank()).orElse(null);
@@ -47,49 +47,64 @@ public class AdminBootstrap {
             throw new IllegalStateException("portal.admin.initial-password must be 12 to 64 characters");
         }
         if (users.anyExists()) {
+            settled.complete(null);
             return;
         }
         boolean generated = password == null;
         String chosen = generated ? randomPassword() : password;
-        firstAdmin = executor.runAsync(() -> create(chosen, generated));
+        executor.runAsync(() -> create(chosen, generated));
     }
 
     /**
-     * Returns once the first admin, if one is being made, is stored (or could not be): a login
-     * looked up before that would find no user. Waits at most 30 seconds.
+     * Returns once the first admin is stored (at once when there was nothing to make): a login
+     * looked up before that would find no user. Waits at most 10 seconds, which only a database
+     * that went away before the admin could be stored makes it take.
      */
     public void awaitFirstAdmin() {
-        CompletableFuture<Void> pending = firstAdmin;
-        if (pending.isDone()) {
+        if (settled.isDone()) {
             return;
         }
         try {
-            pending.get(30, TimeUnit.SECONDS);
+            settled.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // logged where it failed; the login goes on and finds what the database holds
+            // the login goes on and finds what the database holds
         }
     }
 
+    /**
+     * Stores the first admin, trying again every second while the database cannot be reached, until
+     * it is stored or some user exists (another instance on the same empty database made it first),
+     * or the service stops.
+     */
     private void create(String password, boolean generated) {
-        boolean created;
-        try {
-            created = users.createFirstAdmin(password);
-        } catch (PersistenceException e) {
-            // another instance starting on the same empty database made it first
-            LOG.info("User 'admin' was created by another instance");
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("Could not create user 'admin'", e);
-            throw e;
-        }
-        if (created) {
-            if (generated) {
-                LOG.warnf("Created user 'admin' with the generated password %s ; it is shown only this once. "
-                        + "Set portal.admin.initial-password to choose it instead.", password);
-            } else {
-                LOG.info("Created user 'admin' with the password from portal.admin.initial-password");
+        for (int attempt = 1;; attempt++) {
+            try {
+                if (users.createFirstAdmin(password)) {
+                    if (generated) {
+                        LOG.warnf("Created user 'admin' with the generated password %s ; it is shown only this once. "
+                                + "Set portal.admin.initial-password to choose it instead.", password);
+                    } else {
+                        LOG.info("Created user 'admin' with the password from portal.admin.initial-password");
+                    }
+                } else {
+                    LOG.info("User 'admin' was not created: the database holds users already (another instance)");
+                }
+                settled.complete(null);
+                return;
+            } catch (RuntimeException e) {
+                // a lost race with another instance is found by the next attempt (users exist by then)
+                if (attempt == 1 || attempt % 60 == 0) {
+                    LOG.warnf("Could not create user 'admin' yet (%s); trying again every second", e.toString());
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                settled.complete(null);
+                return;
             }
         }
     }
