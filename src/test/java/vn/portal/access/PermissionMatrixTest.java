@@ -1226,14 +1226,13 @@ class PermissionMatrixTest {
         long own = probe.needsOwnDraft() ? w.submissionA("DRAFT").id() : 0;
         long real = probe.realId().applyAsLong(f);
         List<String> failures = new ArrayList<>();
-        // each caller's "before" is the previous caller's "after": nothing is sent between the two reads
-        List<Object> before = f.state(own);
+        // what a refused write might have changed, read before the first caller and after the last: a
+        // read changes nothing to check (as in the role matrix, a GET has no state)
+        boolean write = !probe.toString().startsWith("GET ");
+        List<Object> before = write ? f.state(own) : List.of();
         for (Who who : BLIND_TO_OTHERS) {
             Response madeUp = probe.call().send(w.as(who), MADE_UP, f, own);
             Response invisible = probe.call().send(w.as(who), real, f, own);
-            List<Object> after = f.state(own);
-            List<Object> was = before;
-            before = after;
             try {
                 int status = probe.status().apply(who);
                 String code = status == 404 ? "NOT_FOUND" : "FORBIDDEN";
@@ -1243,13 +1242,19 @@ class PermissionMatrixTest {
                         .replace(Long.toString(MADE_UP), Long.toString(real))).getMap("");
                 assertEquals(expected, invisible.jsonPath().getMap(""),
                         "the answer for an id the caller cannot see must be the one for an id that does not exist");
-                assertEquals(was, after, "a refused request must change nothing");
             } catch (AssertionError e) {
                 failures.add(probe + " as " + who + ": " + e.getMessage());
             }
         }
+        if (write) {
+            try {
+                assertEquals(before, f.state(own), "a refused request must change nothing");
+            } catch (AssertionError e) {
+                failures.add(probe + ", sent by each of " + BLIND_TO_OTHERS + ": " + e.getMessage());
+            }
+        }
         if (!failures.isEmpty()) {
-            fail(failures.size() + " of " + BLIND_TO_OTHERS.size() + " callers:\n" + String.join("\n", failures));
+            fail(failures.size() + " failures among " + BLIND_TO_OTHERS.size() + " callers:\n" + String.join("\n", failures));
         }
     }
 
