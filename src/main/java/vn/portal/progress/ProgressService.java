@@ -143,7 +143,8 @@ public class ProgressService {
         return """
                  from Milestone m join m.responsibilityIds rid, Responsibility r, Member mem
                 where r.id = rid and """ + MISSING_WHERE + """
-                  and not exists (select 1 from Submission s where s.milestoneId = m.id and s.responsibilityId = r.id
+                  and not exists (select 1 from Submission s where s.subcommitteeId = m.subcommitteeId
+                                  and s.milestoneId = m.id and s.responsibilityId = r.id
                                   and s.status in :handedIn)""" + filters(filter);
     }
 
