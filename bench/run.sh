@@ -8,7 +8,7 @@
 # Usage: bench/run.sh [sizes, default 1000,10000,100000] [seconds per endpoint, default 15]
 #   PORTAL_BENCH_DB_URL=jdbc:postgresql://host:port/db PORTAL_BENCH_DB_USER=u PORTAL_BENCH_DB_PASSWORD=p bench/run.sh
 #     runs against that PostgreSQL database instead of the embedded H2: it is EMPTIED for every size.
-#   JAVA_OPTS: the service's JVM options (default: the README's, -Xmx256m -XX:+UseSerialGC and the AppCDS
+#   JAVA_OPTS: the service's JVM options (default: the README's, -Xms64m -Xmx256m -Xmn80m -XX:+UseSerialGC and the AppCDS
 #     archive; the service runs in its quarkus-app directory, as the archive requires).
 #   PORTAL_BENCH_SKIP_BUILD=1: use the jars already built. PORTAL_BENCH_WARM_UP: seconds of traffic on every
 #     endpoint before any is measured (default 10: the JIT needs far more than one endpoint's 5 s warm-up).
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${1:-1000,10000,100000}
 DURATION=${2:-15}
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -Xmn80m -XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa}
 PORT=${PORTAL_BENCH_PORT:-18080}
 HELLO_PORT=18081
 BASE="http://localhost:$PORT"
