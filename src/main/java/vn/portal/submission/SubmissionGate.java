@@ -38,10 +38,10 @@ public class SubmissionGate {
      * subcommittee to lock. {@code what} names the object for the 404 ("comment 7").
      */
     public Scope guard(long submissionId, Act act, String what) {
-        SubmissionRepository.Holder holder = repository.holderOf(submissionId);
-        long subcommitteeId = holder.subcommitteeId();
+        SubmissionRepository.Owner owner = repository.ownerOf(submissionId);
+        long subcommitteeId = owner.subcommitteeId();
         switch (act) {
-            case EDIT -> access.requireSubmissionEditor(subcommitteeId, holder.memberId(), what);
+            case EDIT -> access.requireSubmissionEditor(subcommitteeId, owner.memberId(), what);
             case REVIEW -> access.requireManager(subcommitteeId, what);
             case COMMENT -> access.requireCommenter(subcommitteeId, what);
         }

@@ -30,13 +30,20 @@ public class SubmissionRepository implements PanacheRepository<Submission>, Mile
                 .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
     }
 
-    /** The subcommittee of a submission and the member whose responsibility it is under, read without loading it. */
-    public Holder holderOf(long id) {
-        return getEntityManager().createQuery("select new vn.portal.submission.SubmissionRepository$Holder("
-                + "s.subcommitteeId, r.memberId, sc.status = :archived) from Submission s, Responsibility r, Subcommittee sc "
-                + "where r.id = s.responsibilityId and sc.id = s.subcommitteeId and s.id = :id", Holder.class)
-                .setParameter("archived", SubcommitteeStatus.ARCHIVED)
+    /**
+     * The subcommittee of a submission and the member whose responsibility it is under, read without
+     * loading it: all the write guard needs (whether the subcommittee is archived is checked once it is
+     * locked).
+     */
+    public Owner ownerOf(long id) {
+        return getEntityManager().createQuery("select new vn.portal.submission.SubmissionRepository$Owner("
+                + "s.subcommitteeId, r.memberId) from Submission s, Responsibility r "
+                + "where r.id = s.responsibilityId and s.id = :id", Owner.class)
                 .setParameter("id", id).getResultStream().findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    /** Where a submission is kept and the member whose responsibility it is under. */
+    public record Owner(long subcommitteeId, long memberId) {
     }
 
     /**
