@@ -56,7 +56,7 @@ public class MemberResource {
     @Idempotent
     @Path("subcommittees/{sid}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member to a subcommittee")
+    @Operation(summary = "Add a member to a subcommittee", description = "HEAD, DEPUTY_HEAD, SECRETARY, SUPPORT_STAFF or ADMIN; only ADMIN or the HEAD makes a HEAD or DEPUTY_HEAD. One active HEAD per subcommittee; the email is unique within it, ignoring case.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "MemberCreate")))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -70,7 +70,7 @@ public class MemberResource {
 
     @GET
     @Path("members/{id}")
-    @Operation(summary = "Read a member")
+    @Operation(summary = "Read a member", description = "Any member of the subcommittee, ADMIN or AUDITOR; 404 for anyone else.")
     public MemberView get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -78,7 +78,7 @@ public class MemberResource {
     @PATCH
     @Path("members/{id}")
     @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change a member (JSON merge patch)")
+    @Operation(summary = "Change a member (JSON merge patch)", description = "Only the fields sent change; null clears an optional one. Linking a login (userId) is for ADMIN only.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "MemberPatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberPatch")) })
@@ -92,7 +92,7 @@ public class MemberResource {
 
     @DELETE
     @Path("members/{id}")
-    @Operation(summary = "Remove a member who holds no responsibility")
+    @Operation(summary = "Remove a member who holds no responsibility", description = "A member who holds responsibilities stays (409 MEMBER_HAS_RESPONSIBILITIES): set active to false instead.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "MEMBER_HAS_RESPONSIBILITIES (set active to false instead); "
             + "SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")

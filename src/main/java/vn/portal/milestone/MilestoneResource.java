@@ -57,7 +57,7 @@ public class MilestoneResource {
     @Idempotent
     @Path("subcommittees/{sid}/milestones")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a milestone to the plan")
+    @Operation(summary = "Add a milestone to the plan", description = "With the responsibilities expected to submit for it (all of the same subcommittee); status PLANNED unless given.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "MilestoneCreate")))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(
@@ -70,7 +70,7 @@ public class MilestoneResource {
 
     @GET
     @Path("milestones/{id}")
-    @Operation(summary = "Read a milestone")
+    @Operation(summary = "Read a milestone", description = "With overdue worked out for today (Asia/Ho_Chi_Minh).")
     public MilestoneView get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -78,7 +78,7 @@ public class MilestoneResource {
     @PATCH
     @Path("milestones/{id}")
     @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change a milestone (JSON merge patch)")
+    @Operation(summary = "Change a milestone (JSON merge patch)", description = "Becoming DONE sets completedOn, leaving DONE clears it. A responsibility that already has a submission for this milestone cannot be taken off it (409 RESPONSIBILITY_IN_USE).")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "MilestonePatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MilestonePatch")) })
@@ -93,7 +93,7 @@ public class MilestoneResource {
 
     @DELETE
     @Path("milestones/{id}")
-    @Operation(summary = "Delete a milestone")
+    @Operation(summary = "Delete a milestone", description = "Only while it has no submission (409 MILESTONE_HAS_SUBMISSIONS).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "MILESTONE_HAS_SUBMISSIONS; SUBCOMMITTEE_ARCHIVED; "
             + "CONCURRENT_MODIFICATION")

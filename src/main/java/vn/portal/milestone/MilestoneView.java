@@ -11,7 +11,7 @@ public record MilestoneView(
         long id,
         long subcommitteeId,
         @Schema(example = "Các khối ngành hoàn thành số liệu, bảng biểu cho báo cáo chính trị") String title,
-        String description,
+        @Schema(nullable = true) String description,
         @Schema(example = "2020-02-22") LocalDate dueOn,
         MilestoneStatus status,
         @Schema(description = "The day it became DONE", nullable = true) LocalDate completedOn,

@@ -1,6 +1,7 @@
 package vn.portal.responsibility;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.portal.access.MemberRole;
 import vn.portal.common.concurrency.SingleResource;
 
@@ -11,7 +12,8 @@ import vn.portal.common.concurrency.SingleResource;
 public record ResponsibilityMatrix(List<Row> rows, List<Section> sectionsWithoutLead,
         List<IdleMember> membersWithoutResponsibility) implements SingleResource {
 
-    public record Row(String area, String documentSection, Holder lead, List<Holder> supports) {
+    public record Row(String area, String documentSection,
+            @Schema(nullable = true, description = "null when nobody leads the section") Holder lead, List<Holder> supports) {
     }
 
     public record Holder(long responsibilityId, long memberId, String fullName) {

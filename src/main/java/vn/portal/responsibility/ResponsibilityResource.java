@@ -56,7 +56,7 @@ public class ResponsibilityResource {
     @Idempotent
     @Path("subcommittees/{sid}/responsibilities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign a responsibility")
+    @Operation(summary = "Assign a responsibility", description = "To a member of the same subcommittee. At most one LEAD per area and document section, compared ignoring case and accents (409 RESPONSIBILITY_OVERLAP names the lead there).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ResponsibilityCreate")))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(
@@ -79,7 +79,7 @@ public class ResponsibilityResource {
 
     @GET
     @Path("responsibilities/{id}")
-    @Operation(summary = "Read a responsibility")
+    @Operation(summary = "Read a responsibility", description = "Any member of the subcommittee, ADMIN or AUDITOR; 404 for anyone else.")
     public ResponsibilityView get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -87,7 +87,7 @@ public class ResponsibilityResource {
     @PATCH
     @Path("responsibilities/{id}")
     @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change a responsibility (JSON merge patch)")
+    @Operation(summary = "Change a responsibility (JSON merge patch)", description = "Only the fields sent change; the overlap rule holds after the change as on create.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "ResponsibilityPatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ResponsibilityPatch")) })
@@ -102,7 +102,7 @@ public class ResponsibilityResource {
 
     @DELETE
     @Path("responsibilities/{id}")
-    @Operation(summary = "Delete a responsibility that nothing uses")
+    @Operation(summary = "Delete a responsibility that nothing uses", description = "One that a milestone or a submission uses stays (409 RESPONSIBILITY_IN_USE).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "RESPONSIBILITY_IN_USE: a milestone or submission uses it; "
             + "SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")

@@ -13,9 +13,9 @@ public record ResponsibilityView(
         @Schema(example = "Kinh tế") String area,
         @Schema(example = "Báo cáo chính trị / Phần I") String documentSection,
         @Schema(example = "Số liệu, bảng biểu khối kinh tế") String title,
-        String description,
+        @Schema(nullable = true) String description,
         ResponsibilityRole role,
-        LocalDate dueOn,
+        @Schema(nullable = true) LocalDate dueOn,
         Instant createdAt,
         Instant updatedAt,
         long version) implements SingleResource {

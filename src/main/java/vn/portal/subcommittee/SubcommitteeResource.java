@@ -55,7 +55,7 @@ public class SubcommitteeResource {
     @Idempotent
     @Path("subcommittees")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a subcommittee")
+    @Operation(summary = "Create a subcommittee", description = "ADMIN only. The code is unique, compared ignoring case (409 CODE_TAKEN).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "SubcommitteeCreate")))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -68,7 +68,7 @@ public class SubcommitteeResource {
 
     @GET
     @Path("subcommittees/{id}")
-    @Operation(summary = "Read a subcommittee")
+    @Operation(summary = "Read a subcommittee", description = "With its active head, if any; 404 for a caller who is not its member, ADMIN or AUDITOR.")
     public SubcommitteeView get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -76,7 +76,7 @@ public class SubcommitteeResource {
     @PATCH
     @Path("subcommittees/{id}")
     @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change a subcommittee (JSON merge patch)")
+    @Operation(summary = "Change a subcommittee (JSON merge patch)", description = "While ARCHIVED, the only change taken is status back to ACTIVE (409 SUBCOMMITTEE_ARCHIVED).")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "SubcommitteePatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubcommitteePatch")) })
@@ -91,7 +91,7 @@ public class SubcommitteeResource {
 
     @DELETE
     @Path("subcommittees/{id}")
-    @Operation(summary = "Delete an empty subcommittee")
+    @Operation(summary = "Delete an empty subcommittee", description = "One that still has members, responsibilities or milestones stays (409 SUBCOMMITTEE_NOT_EMPTY): archive it instead.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "SUBCOMMITTEE_NOT_EMPTY: it has members, responsibilities or "
             + "milestones (archive it instead); SUBCOMMITTEE_ARCHIVED; CONCURRENT_MODIFICATION")

@@ -13,7 +13,7 @@ public record SubcommitteeView(
         @Schema(example = "Đại hội đại biểu Đảng bộ Thành phố lần thứ XXV") String congress,
         @Schema(example = "2020") int termStart,
         @Schema(example = "2025") int termEnd,
-        @Schema(example = "Chuẩn bị các văn kiện trình Đại hội.") String description,
+        @Schema(example = "Chuẩn bị các văn kiện trình Đại hội.", nullable = true) String description,
         SubcommitteeStatus status,
         @Schema(description = "The active HEAD member, if any", nullable = true) Long headMemberId,
         Instant createdAt,

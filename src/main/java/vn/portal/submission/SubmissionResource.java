@@ -76,7 +76,7 @@ public class SubmissionResource {
     @Idempotent
     @Path("milestones/{mid}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a submission (DRAFT) for a milestone")
+    @Operation(summary = "Start a submission (DRAFT) for a milestone", description = "For one of the milestone's responsibilities, by the subcommittee's HEAD, DEPUTY_HEAD, SECRETARY or SUPPORT_STAFF, or a MEMBER under a responsibility of their own; one submission per milestone and responsibility (409 SUBMISSION_EXISTS names it).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "SubmissionCreate")))
     @APIResponse(responseCode = "201", description = "Created as DRAFT; Location names it", content = @Content(
@@ -90,7 +90,7 @@ public class SubmissionResource {
 
     @GET
     @Path("submissions/{id}")
-    @Operation(summary = "Read a submission")
+    @Operation(summary = "Read a submission", description = "With its content, attachments and the actions the caller may take now (allowedActions).")
     public SubmissionView get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -98,7 +98,7 @@ public class SubmissionResource {
     @PATCH
     @Path("submissions/{id}")
     @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Change a DRAFT or RETURNED submission (JSON merge patch); status changes only by the actions")
+    @Operation(summary = "Change a DRAFT or RETURNED submission (JSON merge patch); status changes only by the actions", description = "Title and content; once SUBMITTED or ACCEPTED it is locked (409 SUBMISSION_LOCKED).")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "SubmissionPatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmissionPatch")) })
@@ -113,7 +113,7 @@ public class SubmissionResource {
 
     @DELETE
     @Path("submissions/{id}")
-    @Operation(summary = "Delete a DRAFT submission")
+    @Operation(summary = "Delete a DRAFT submission", description = "Once submitted it is kept (409 SUBMISSION_LOCKED).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED: not DRAFT; SUBCOMMITTEE_ARCHIVED; "
             + "CONCURRENT_MODIFICATION")
@@ -141,7 +141,7 @@ public class SubmissionResource {
     @Idempotent
     @Path("submissions/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Return for revision: SUBMITTED → RETURNED, with a reason")
+    @Operation(summary = "Return for revision: SUBMITTED → RETURNED, with a reason", description = "By HEAD, DEPUTY_HEAD, SECRETARY or SUPPORT_STAFF; the reason is required and shown as returnReason. The next submit raises revision.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "SubmissionReturn")))
     @APIResponse(responseCode = "200", description = "Returned", content = @Content(

@@ -55,7 +55,7 @@ public class UserResource {
     @Idempotent
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user (ADMIN)")
+    @Operation(summary = "Create a user (ADMIN)", description = "A login for a person. The password is write-only (12–64 characters, never shown); a user without one signs in with a bearer token only. Users are deactivated, never deleted.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "UserCreate")))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -68,7 +68,7 @@ public class UserResource {
 
     @GET
     @Path("users/{id}")
-    @Operation(summary = "Read a user (ADMIN, AUDITOR)")
+    @Operation(summary = "Read a user (ADMIN, AUDITOR)", description = "The login, its global roles and whether it has a password (never the password itself).")
     public UserView get(@PathParam("id") long id) {
         return service.get(id);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.portal.support.Api;
+import vn.portal.support.ContractValidation;
 
 @QuarkusTest
 class MemberResourceTest {
@@ -63,9 +64,11 @@ class MemberResourceTest {
     @Test
     void createAnswers201WithRelativeLocationETagTrimmedFieldsAndDefaults() {
         long sid = Api.createSubcommittee();
-        var created = create(sid, body("fullName", "  Vũ Văn Diện  ", "position", " Bí thư Thành ủy ",
-                "organization", "Thành ủy", "role", "HEAD", "email", " Dien.VV@ThanhUy.vn ", "phone", "0912 345 678",
-                "joinedOn", "2020-02-20"))
+        var created = Api.json().header(ContractValidation.OFF_CONTRACT, "surrounding spaces, trimmed")
+                .body(body("fullName", "  Vũ Văn Diện  ", "position", " Bí thư Thành ủy ",
+                        "organization", "Thành ủy", "role", "HEAD", "email", " Dien.VV@ThanhUy.vn ", "phone", "0912 345 678",
+                        "joinedOn", "2020-02-20"))
+                .post(members(sid)).then()
                 .statusCode(201)
                 .header("ETag", notNullValue())
                 .body("subcommitteeId", equalTo((int) sid))

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.portal.support.Api;
+import vn.portal.support.ContractValidation;
 import vn.portal.support.FixedClock;
 
 @QuarkusTest
@@ -145,8 +146,10 @@ class SubcommitteeResourceTest {
         String name = "Tiểu ban  Văn kiện Đại hội XXV – nhiệm kỳ 2020–2025 (ưu tiên: “bảo đảm tiến độ”)";
         String description = "Dòng một\n\tDòng hai: Quốc phòng – An ninh; Xây dựng Đảng, hệ thống chính trị";
 
-        long id = post(with(valid("  " + code + "  "), "name", "   " + name + "  ", "congress", " " + CONGRESS + " ",
-                "description", "\n " + description + " \n")).then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = Api.json().header(ContractValidation.OFF_CONTRACT, "surrounding spaces, trimmed")
+                .body(with(valid("  " + code + "  "), "name", "   " + name + "  ", "congress", " " + CONGRESS + " ",
+                        "description", "\n " + description + " \n"))
+                .post(BASE).then().statusCode(201).extract().jsonPath().getLong("id");
 
         read(id).response().then()
                 .body("code", equalTo(code))

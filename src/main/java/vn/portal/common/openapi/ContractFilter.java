@@ -38,7 +38,11 @@ public class ContractFilter implements OASFilter {
     /** The one operation open to anonymous callers. */
     private static final String INDEX = "/api/v1";
 
-    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String LICENSE = "Proprietary: for the Party Committee's offices and the agencies it admits";
+
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    private static final String PROBLEM_REF = SCHEMAS + "Problem";
 
     private static final Map<String, String> ERRORS = Map.ofEntries(
             Map.entry("400", "MALFORMED_JSON, UNKNOWN_FIELD, READ_ONLY_FIELD or VALIDATION_FAILED (a bad field, query "
@@ -64,6 +68,11 @@ public class ContractFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        // not open source: an SPDX reference to the terms the Party Committee's office sets
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo()); // title, version and contact come from the configuration
+        }
+        openAPI.getInfo().setLicense(OASFactory.createLicense().name(LICENSE).identifier("LicenseRef-Proprietary"));
         openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
         openAPI.getComponents().addSchema("Problem", problemSchema());
         openAPI.getComponents().addSecurityScheme("basicAuth", OASFactory.createSecurityScheme()
@@ -80,6 +89,28 @@ public class ContractFilter implements OASFilter {
             openAPI.getPaths().getPathItems().forEach((path, item) -> addErrorResponses(path, item));
             openAPI.getPaths().getPathItems().forEach(ContractFilter::requireCatalogued);
         }
+        optionalEmptyBodies(openAPI);
+        ResponseSchemas.complete(openAPI);
+    }
+
+    /**
+     * A request body whose schema has no fields (an action's, such as submit's) may be left out: the
+     * resource parses it only when it is there, so the contract must not call it required.
+     */
+    private static void optionalEmptyBodies(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .map(Operation::getRequestBody)
+                .filter(body -> body != null && body.getContent() != null && body.getContent().getMediaTypes() != null)
+                .filter(body -> body.getContent().getMediaTypes().values().stream().allMatch(media -> {
+                    Schema schema = media.getSchema();
+                    Schema named = schema == null || schema.getRef() == null ? schema
+                            : schemas.get(schema.getRef().substring(SCHEMAS.length()));
+                    return named != null && List.of(SchemaType.OBJECT).equals(named.getType())
+                            && (named.getProperties() == null || named.getProperties().isEmpty());
+                }))
+                .forEach(body -> body.setRequired(false));
     }
 
     /**

@@ -72,8 +72,8 @@ public class AttachmentResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download an attachment's exact bytes", description = "With the detected type and a "
             + "Content-Disposition carrying the UTF-8 file name (RFC 6266, RFC 5987).")
-    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The file, with the type detected when it was stored (each is "
+            + "listed by DownloadTypes)")
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the file's ETag")
     public Response download(@PathParam("id") long submissionId, @PathParam("aid") long attachmentId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -94,7 +94,7 @@ public class AttachmentResource {
 
     @DELETE
     @Path("submissions/{id}/attachments/{aid}")
-    @Operation(summary = "Remove an attachment from a DRAFT or RETURNED submission")
+    @Operation(summary = "Remove an attachment from a DRAFT or RETURNED submission", description = "By whoever may edit the submission; it changes the submission's ETag.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED; SUBCOMMITTEE_ARCHIVED")
     public void delete(@PathParam("id") long submissionId, @PathParam("aid") long attachmentId,

@@ -51,7 +51,7 @@ public class CommentResource {
     @Idempotent
     @Path("submissions/{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Comment on a SUBMITTED or RETURNED submission")
+    @Operation(summary = "Comment on a SUBMITTED or RETURNED submission", description = "A new comment is PENDING; its body never changes afterwards. Other submissions are closed to comments (409 COMMENTS_CLOSED).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "CommentCreate")))
     @APIResponse(responseCode = "201", description = "Created, PENDING; Location names it", content = @Content(
@@ -65,7 +65,7 @@ public class CommentResource {
 
     @GET
     @Path("comments/{id}")
-    @Operation(summary = "Read a comment")
+    @Operation(summary = "Read a comment", description = "With how it was dealt with, by whom and when.")
     public CommentView get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -73,7 +73,7 @@ public class CommentResource {
     @PATCH
     @Path("comments/{id}")
     @Consumes({ MediaTypes.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Record how a comment was dealt with (JSON merge patch)")
+    @Operation(summary = "Record how a comment was dealt with (JSON merge patch)", description = "INCORPORATED, EXPLAINED or REJECTED (the last two with a rationale), never back to PENDING; it can change until the submission is ACCEPTED.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaTypes.MERGE_PATCH_JSON, schema = @Schema(ref = "CommentDispositionPatch")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentDispositionPatch")) })
