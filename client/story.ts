@@ -1,0 +1,106 @@
+// Walks the documents subcommittee's story through the client generated from
+// openapi/openapi.yaml (openapi-typescript types, openapi-fetch calls), against a running service
+// with the demo data: the secretary plans a milestone, a member starts and submits a submission
+// for it, the secretary comments, and the progress view shows it. Every call is typed by the
+// contract; a status the story does not expect stops it with the problem the service answered.
+//
+//   PORTAL_URL=http://localhost:8080 node dist/story.js
+import createClient, { type Client } from "openapi-fetch";
+import type { components, paths } from "./generated/portal.js";
+
+type Problem = components["schemas"]["Problem"];
+type Submission = components["schemas"]["Submission"];
+
+const baseUrl = process.env.PORTAL_URL ?? "http://localhost:8080";
+const run = Date.now().toString(36);
+
+function login(username: string, password: string): Client<paths> {
+  const basic = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
+  return createClient<paths>({ baseUrl, headers: { Authorization: `Basic ${basic}` } });
+}
+
+/** The body of a call that must have succeeded; otherwise the problem, thrown. */
+function ok<T>(what: string, result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data === undefined) {
+    const problem = result.error as Problem | undefined;
+    throw new Error(`${what}: ${result.response.status} ${problem?.code ?? ""} ${problem?.detail ?? ""}`.trim());
+  }
+  console.log(`story: ${what}: ${result.response.status}`);
+  return result.data;
+}
+
+function expect(condition: boolean, what: string): void {
+  if (!condition) {
+    throw new Error(`story: expected ${what}`);
+  }
+}
+
+const secretary = login("secretary", "secretary-demo-2020");
+const member = login("member", "member-demo-2020");
+
+const index = ok("the API index", await createClient<paths>({ baseUrl }).GET("/api/v1"));
+expect(index.version.length > 0, "the index to name its version");
+
+const me = ok("the member's login", await member.GET("/api/v1/me"));
+const membership = me.memberships[0];
+expect(membership !== undefined, "the demo member to sit on a subcommittee");
+const sid = membership!.subcommitteeId;
+const memberId = membership!.memberId;
+
+// the secretary gives the member a task of their own and plans a milestone for it
+const task = ok("assign a responsibility", await secretary.POST("/api/v1/subcommittees/{sid}/responsibilities", {
+  params: { path: { sid } },
+  body: {
+    memberId,
+    area: "Kinh tế",
+    documentSection: `Báo cáo chính trị / Phụ lục ${run}`,
+    title: "Bảng số liệu tăng trưởng GRDP",
+    role: "LEAD",
+    dueOn: "2020-02-22",
+  },
+}));
+const milestone = ok("add a milestone", await secretary.POST("/api/v1/subcommittees/{sid}/milestones", {
+  params: { path: { sid } },
+  body: {
+    title: `Các khối ngành hoàn thành phụ lục số liệu (${run})`,
+    dueOn: "2020-02-22",
+    responsibilityIds: [task.id],
+  },
+}));
+expect(milestone.status === "PLANNED" && milestone.completedOn === null, "a new milestone to be PLANNED, not completed");
+expect(milestone.description === null, "a milestone without a description to say null");
+
+// the member starts a submission and submits it
+const draft = ok("start a submission", await member.POST("/api/v1/milestones/{mid}/submissions", {
+  params: { path: { mid: milestone.id } },
+  body: { responsibilityId: task.id, title: "Số liệu tăng trưởng GRDP 2015–2020", content: "GRDP bình quân 7,2%/năm." },
+}));
+expect(draft.status === "DRAFT" && draft.submittedAt === null, "a new submission to be a DRAFT, never submitted");
+const submitted: Submission = ok("submit it", await member.POST("/api/v1/submissions/{id}/submit", {
+  params: { path: { id: draft.id } },
+}));
+expect(submitted.status === "SUBMITTED" && submitted.submittedAt !== null, "the submission to be SUBMITTED");
+
+// the secretary comments on it
+const comment = ok("comment on it", await secretary.POST("/api/v1/submissions/{id}/comments", {
+  params: { path: { id: submitted.id } },
+  body: { body: "Đề nghị bổ sung số liệu năm 2019.", section: "Phụ lục" },
+}));
+expect(comment.disposition === "PENDING" && comment.rationale === null, "a new comment to be PENDING");
+
+// the member may not return it: the contract's problem comes back typed
+const refused = await member.POST("/api/v1/submissions/{id}/return", {
+  params: { path: { id: submitted.id } },
+  body: { reason: "?" },
+});
+expect(refused.response.status === 403 && refused.error?.code === "FORBIDDEN", "a member's return to be FORBIDDEN");
+console.log(`story: a member's return: ${refused.response.status} ${refused.error?.code}`);
+
+// and the progress view counts it
+const progress = ok("read the progress", await secretary.GET("/api/v1/subcommittees/{sid}/progress", {
+  params: { path: { sid } },
+}));
+expect(progress.submissions.submitted >= 1 && progress.comments.pending >= 1, "the progress to count the submission and the comment");
+console.log(`story: done: milestone ${milestone.id}, submission ${submitted.id} (${submitted.status}), comment ${comment.id}; ` +
+  `progress: ${progress.milestones.total} milestones, ${progress.submissions.submitted} submitted, ` +
+  `${progress.comments.pending} comments pending, ${progress.missingTotal} missing`);
