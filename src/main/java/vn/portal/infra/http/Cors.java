@@ -34,8 +34,8 @@ public class Cors {
 
     void install(@Observes Router router) {
         origins = Set.copyOf(config.cors().origins().orElse(List.of()));
-        // first of all, so that even an early 413 can be read by the front end
-        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+        // before any refusal, so that even an early 413 can be read by the front end
+        router.route().order(RouteOrder.CORS).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {
