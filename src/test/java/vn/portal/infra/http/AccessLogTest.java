@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +138,19 @@ class AccessLogTest {
         assertEquals("200", mdc.get("status"));
         assertEquals(LoggedInAsAdmin.ADMIN, mdc.get("user"));
         assertTrue(String.valueOf(mdc.get("durationMs")).matches("\\d+"));
+    }
+
+    /** A front end may send its own request id and read the one answered, to quote it when reporting a fault. */
+    @Test
+    void aFrontEndMaySendAndReadTheRequestId() {
+        String origin = ConfigProvider.getConfig().getValue("portal.cors.origins", String.class);
+        String allowed = given().auth().none().header("Origin", origin).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "X-Request-Id").options("/api/v1/subcommittees")
+                .then().statusCode(204).extract().header("Access-Control-Allow-Headers");
+        assertTrue(List.of(allowed.split("\\s*,\\s*")).contains("X-Request-Id"), allowed);
+        String exposed = given().auth().none().header("Origin", origin).get("/api/v1").then().statusCode(200)
+                .extract().header("Access-Control-Expose-Headers");
+        assertTrue(List.of(exposed.split("\\s*,\\s*")).contains("X-Request-Id"), exposed);
     }
 
     @ParameterizedTest
