@@ -49,6 +49,9 @@ class MetricsTest {
                 "a 404 on a matched route is counted under its template");
         assertTrue(has(lines, "http_server_requests_seconds_sum", "uri=\"" + MILESTONE + "\""), "durations are summed");
         assertTrue(has(lines, "http_server_requests_seconds_max", "uri=\"" + MILESTONE + "\""));
+        assertTrue(has(lines, "http_server_requests_seconds_bucket", "uri=\"" + MILESTONE + "\"", "le=\"0.25\""),
+                "durations fall into histogram buckets");
+        assertTrue(has(lines, "http_server_requests_seconds_bucket", "uri=\"" + MILESTONE + "\"", "le=\"+Inf\""));
         assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"404\"", "uri=\"NOT_FOUND\""),
                 "an unknown path is counted as NOT_FOUND");
         assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"401\"", "uri=\"" + MILESTONE + "\""),
