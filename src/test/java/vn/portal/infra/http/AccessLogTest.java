@@ -94,6 +94,20 @@ class AccessLogTest {
         }
     }
 
+    @Test
+    void probesAndScrapesAreLoggedAtDebugOnly() {
+        String probe = "probe-" + Api.unique();
+        String api = "api-" + Api.unique();
+        try (LogCapture log = LogCapture.start()) {
+            given().header("X-Request-Id", probe).get("/q/health/live").then().statusCode(200);
+            given().header("X-Request-Id", probe).accept("text/plain").get("/q/metrics").then().statusCode(200);
+            given().header("X-Request-Id", api).get("/api/v1").then().statusCode(200);
+            lineOf(log, api);
+            assertTrue(log.of(ACCESS).stream().noneMatch(line -> probe.equals(line.mdc().get("requestId"))),
+                    "at the default level, /q/ requests leave no access line");
+        }
+    }
+
     /** What {@code quarkus.log.console.json.enabled=true} prints: the formatter Quarkus installs then. */
     @Test
     void asJsonTheFieldsAreKeysOfTheMdc() throws Exception {
