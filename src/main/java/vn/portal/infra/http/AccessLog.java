@@ -3,7 +3,6 @@ package vn.portal.infra.http;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +36,6 @@ public class AccessLog {
 
     static final Logger LOG = Logger.getLogger("vn.portal.access");
 
-    /** Set by Quarkus REST (its observability handler) on the request's Vert.x context once a resource matched. */
-    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String NO_USER = "-";
 
@@ -53,6 +50,7 @@ public class AccessLog {
         String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(REQUEST_ID, requestId);
         context.response().putHeader(HEADER, requestId);
+        RouteTemplate.observe(context);
         context.addEndHandler(ended -> log(context, requestId, (System.nanoTime() - started) / 1_000_000));
         context.next();
     }
@@ -64,8 +62,8 @@ public class AccessLog {
         if (!LOG.isEnabled(level)) {
             return;
         }
-        Object template = ((HttpServerRequestInternal) request).context().getLocal(ROUTE_TEMPLATE);
-        String route = template instanceof String t && !t.isEmpty() ? t : path;
+        String template = RouteTemplate.matched(context);
+        String route = template != null ? template : path;
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(REQUEST_ID, requestId);
         fields.put("method", request.method().name());

@@ -38,8 +38,12 @@ class MetricsTest {
         given().get("/api/v1/milestones/" + missing).then().statusCode(404);
         given().get("/api/v1/no-such-collection/" + missing).then().statusCode(404);
         given().auth().none().get("/api/v1/milestones/" + missing).then().statusCode(401);
+        given().auth().none().get("/api/v1/no-such-collection/" + missing).then().statusCode(401);
         given().contentType("application/json").body(new byte[(int) EarlyLimits.MAX_JSON_BYTES + 1])
                 .patch("/api/v1/milestones/" + id).then().statusCode(413);
+        given().put("/api/v1/milestones/" + id).then().statusCode(405);
+        Api.json().body(Map.of("bogus", 1)).post("/api/v1/subcommittees").then().statusCode(400);
+        given().get("/test-only/failure").then().statusCode(500);
 
         List<String> lines = scrape();
 
@@ -56,8 +60,15 @@ class MetricsTest {
                 "an unknown path is counted as NOT_FOUND");
         assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"401\"", "uri=\"" + MILESTONE + "\""),
                 "a 401 is counted under the template");
-        assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"413\"", "uri=\"UNKNOWN\""),
-                "a body refused before routing is counted as UNKNOWN");
+        assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"401\"", "uri=\"/UNMATCHED\""),
+                "a 401 on a path that is no route is counted as /UNMATCHED");
+        assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"413\"", "uri=\"/UNMATCHED\""),
+                "a body refused before routing is counted as /UNMATCHED");
+        assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"405\"", "uri=\"/UNMATCHED\""));
+        assertTrue(has(lines, "http_server_requests_seconds_count", "method=\"POST\"", "status=\"400\"",
+                "uri=\"/api/v1/subcommittees\""), "a failure on a route without parameters keeps its route");
+        assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"500\"", "uri=\"/test-only/failure\""),
+                "so does a 500");
         Pattern rawId = Pattern.compile("uri=\"[^\"]*/[0-9]+(/[^\"]*)?\"");
         for (String line : lines) {
             assertFalse(rawId.matcher(line).find(), () -> "a raw path with an id: " + line);
