@@ -80,6 +80,8 @@ class AccessLogTest {
                     .post("/api/v1/subcommittees").then().statusCode(413).extract().header("X-Request-Id");
             assertTrue(lineOf(log, tooLarge).message().matches("POST /api/v1/subcommittees 413 \\d+ ms user=-"),
                     "refused before the login was looked at: " + lineOf(log, tooLarge).message());
+            Line refusal = log.await(EarlyLimits.class.getName(), line -> line.message().startsWith("Refused POST"));
+            assertEquals(tooLarge, refusal.mdc().get("requestId"), "the refusal's own line carries the request id");
         }
     }
 
