@@ -77,6 +77,15 @@ class MetricsTest {
         assertFalse(lines.stream().anyMatch(line -> line.contains("uri=\"/q/")), "scrapes and probes are not API traffic");
     }
 
+    /** What Prometheus asks for (OpenMetrics first, the text format as a fallback) is answered, in either. */
+    @Test
+    void aPrometheusScrapeIsAnswered() {
+        String body = given().auth().none()
+                .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
+                .get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(body.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")), body);
+    }
+
     @Test
     void theConnectionPoolIsMeasured() {
         List<String> lines = scrape();
