@@ -19,9 +19,9 @@ import org.jboss.logging.MDC;
  * method, route template (the matched resource method's path, {@code /api/v1/milestones/{id}};
  * the path itself when no resource matched), status, duration, the user's login name ({@code -}
  * when there is none) and the request id (in the MDC, which the console format prints before the
- * message; as JSON, the fields are the keys of {@code mdc}). The request id is the caller's {@code X-Request-Id} when
- * it is a sane one, otherwise a new one; it is echoed in the response and kept in the MDC as
- * {@code requestId} for every line logged while the request is served.
+ * message; as JSON, all the fields are keys of {@code mdc}). The request id is the caller's
+ * {@code X-Request-Id} when it is a sane one, otherwise a new one; it is echoed in the response and
+ * kept in the MDC as {@code requestId} for every line logged while the request is served.
  *
  * <p>Runs first on the router, so that early refusals (413, 503 while stopping, a CORS preflight)
  * are logged too. Nothing from the request but its method and path is written: never a header, a
