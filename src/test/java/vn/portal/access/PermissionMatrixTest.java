@@ -171,7 +171,7 @@ class PermissionMatrixTest {
 
     /** The rows of the contract's permission table, and the global rules around it. */
     enum Rule {
-        /** The API index: no login needed. */
+        /** No login needed: the API index, health and metrics. */
         PUBLIC,
         /** Anyone logged in (/me). */
         LOGGED_IN,
@@ -636,6 +636,8 @@ class PermissionMatrixTest {
                 .send((req, w, t) -> req.get("/q/health/live")));
         p.add(probe("GET /q/health/ready", Rule.PUBLIC, 200)
                 .send((req, w, t) -> req.get("/q/health/ready")));
+        p.add(probe("GET /q/metrics", Rule.PUBLIC, 200)
+                .send((req, w, t) -> req.accept("text/plain").get("/q/metrics")));
         p.add(probe("GET /me", Rule.LOGGED_IN, 200)
                 .send((req, w, t) -> req.get(API + "/me"))
                 .allowed((r, w, t, who) -> {

@@ -307,6 +307,11 @@ final class Cases {
             add(base("header.accept").header("Accept", accept));
         }
         add(base("header.accept").without("Accept"));
+        // an X-Request-Id the access log cannot use is replaced, never refused
+        for (String requestId : List.of("", " ", "x".repeat(65), "a b", "ünï", "../../etc", "id;drop", "{id}")) {
+            add(base("header.request-id").header("X-Request-Id", requestId));
+        }
+        add(base("header.request-id").addHeader("X-Request-Id", "one").addHeader("X-Request-Id", "two"));
         for (String header : ODD_HEADERS) {
             int colon = header.indexOf(':');
             add(base("header.odd").header(header.substring(0, colon), header.substring(colon + 2)));

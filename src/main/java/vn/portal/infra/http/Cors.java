@@ -23,8 +23,10 @@ import vn.portal.common.config.PortalConfig;
 public class Cors {
 
     static final String ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key";
-    static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate, Allow, Idempotent-Replayed";
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key, "
+            + AccessLog.HEADER;
+    static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate, Allow, Idempotent-Replayed, "
+            + AccessLog.HEADER;
     static final String MAX_AGE_SECONDS = "3600";
 
     @Inject
@@ -34,8 +36,8 @@ public class Cors {
 
     void install(@Observes Router router) {
         origins = Set.copyOf(config.cors().origins().orElse(List.of()));
-        // first of all, so that even an early 413 can be read by the front end
-        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+        // before any refusal, so that even an early 413 can be read by the front end
+        router.route().order(RouteOrder.CORS).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {

@@ -77,7 +77,7 @@ public class EarlyLimits {
             throw new IllegalStateException("quarkus.http.limits.max-body-size must be set above " + ours
                     + " bytes, the largest body the portal takes");
         }
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+        router.route().order(RouteOrder.EARLY_LIMITS).handler(this::check);
         // a refused request's own handling may still fail after the 413 went out (its connection
         // closes under it): that is no error of the service's, and its answer has been given
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {

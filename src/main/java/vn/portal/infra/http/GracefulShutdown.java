@@ -72,7 +72,7 @@ public class GracefulShutdown {
 
     void install(@Observes Router router) {
         // after CORS, so that a front end can read the refusal; before the body is read
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::refuseWhenStopping);
+        router.route().order(RouteOrder.GRACEFUL_SHUTDOWN).handler(this::refuseWhenStopping);
     }
 
     private void refuseWhenStopping(RoutingContext context) {

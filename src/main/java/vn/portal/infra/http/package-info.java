@@ -20,6 +20,16 @@
  * <li>{@link vn.portal.infra.http.GracefulShutdown}: Quarkus keeps starting new requests during
  * its shutdown timeout, and the JVM exits 143 on SIGTERM with H2's shutdown hook closing the
  * database under requests still in flight.</li>
+ * <li>{@link vn.portal.infra.http.AccessLog}: one log line per request with its route template and
+ * user, and the request id in the MDC. Quarkus's own {@code quarkus.http.access-log} knows neither
+ * the template (Quarkus REST leaves it in the request's Vert.x context under
+ * {@code UrlPathTemplate}, as the metrics read it) nor a lazily authenticated user.</li>
+ * <li>{@link vn.portal.infra.http.RouteTemplate}: Micrometer counts a failed request that matched no
+ * route under its raw path, and its {@code suppress4xx-errors} drops the route of every failure on
+ * a route without parameters; such requests get the one template {@code /UNMATCHED} instead.</li>
+ * <li>{@link vn.portal.infra.http.RequestDurations}: the request timer as a histogram with a few
+ * buckets; Micrometer's default has none.</li>
+ * <li>{@link vn.portal.infra.http.RouteOrder}: where each of these sits on the router.</li>
  * </ul>
  * Nothing here knows a feature; it depends on {@code common} only.
  */
