@@ -14,6 +14,8 @@ final class RouteOrder {
     /** Before the body is read. */
     static final int EARLY_LIMITS = Integer.MIN_VALUE + 2;
     static final int GRACEFUL_SHUTDOWN = Integer.MIN_VALUE + 3;
+    /** Only adds a headers-end handler: anywhere before Swagger UI's own route. */
+    static final int SWAGGER_UI_HEADERS = Integer.MIN_VALUE + 4;
 
     private RouteOrder() {
     }

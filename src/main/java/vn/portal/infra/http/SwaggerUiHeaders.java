@@ -18,7 +18,7 @@ public class SwaggerUiHeaders {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
     void install(@Observes Router router) {
-        router.routeWithRegex("/q/swagger-ui(/.*)?").order(Integer.MIN_VALUE + 1).handler(this::handle);
+        router.routeWithRegex("/q/swagger-ui(/.*)?").order(RouteOrder.SWAGGER_UI_HEADERS).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {

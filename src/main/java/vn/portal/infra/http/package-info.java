@@ -29,6 +29,8 @@
  * a route without parameters; such requests get the one template {@code /UNMATCHED} instead.</li>
  * <li>{@link vn.portal.infra.http.RequestDurations}: the request timer as a histogram with a few
  * buckets; Micrometer's default has none.</li>
+ * <li>{@link vn.portal.infra.http.SwaggerUiHeaders}: {@code quarkus.http.header} sets one
+ * Content-Security-Policy for every path; Swagger UI's pages need a looser one to run.</li>
  * <li>{@link vn.portal.infra.http.RouteOrder}: where each of these sits on the router.</li>
  * </ul>
  * Nothing here knows a feature; it depends on {@code common} only.
