@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.portal.access.Caller;
@@ -38,6 +39,8 @@ public class ReportResource {
             + "read it.")
     @APIResponse(responseCode = "200", description = "The workbook, as an attachment named report-{sid}.xlsx",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a query parameter (it takes none)")
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: the Accept header excludes " + XLSX)
     public Response report(@PathParam("sid") long subcommitteeId) {
         Caller caller = service.requireReader(subcommitteeId);
         StreamingOutput body = out -> service.writeReport(subcommitteeId, caller, out);
@@ -55,8 +58,14 @@ public class ReportResource {
             + "inclusive) narrow the axis; by default it spans the due dates, padded.")
     @APIResponse(responseCode = "200", description = "The drawing", content = @Content(mediaType = SVG,
             schema = @Schema(type = SchemaType.STRING)))
-    public String timeline(@PathParam("sid") long subcommitteeId, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: from or to is not a date (YYYY-MM-DD), to "
+            + "is before from, or an unknown query parameter; errors[] names it")
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: the Accept header excludes " + SVG)
+    public String timeline(@PathParam("sid") long subcommitteeId,
+            @Parameter(description = "The axis's first day (inclusive); milestones due before it are left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "The axis's last day (inclusive); milestones due after it are left out",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         QueryParams params = new QueryParams();
         LocalDate first = params.date("from", from);
         LocalDate last = params.date("to", to);

@@ -1,10 +1,12 @@
 package vn.portal.report;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import vn.portal.milestone.MilestoneStatus;
 import vn.portal.milestone.MilestoneView;
 
@@ -18,7 +20,8 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
     static final int WIDTH = 1360;
     static final int ROW = 26;
     private static final int MARGIN = 16;
-    private static final int TITLE_CHARS = 60;
+    /** How wide a title may be drawn before the due date column. */
+    private static final double TITLE_WIDTH = 436;
     private static final int DATE_RIGHT = 566;
     private static final int CHART_LEFT = 590;
     private static final int CHART_RIGHT = WIDTH - 40;
@@ -29,6 +32,7 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
     private static final String FONTS = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
     private static final String OVERDUE = "#c62828";
     private static final String TODAY = "#ef6c00";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
@@ -104,7 +108,7 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
             Look look = LOOKS.get(status);
             svg.empty("path", "d", diamond(x + 6, 72, 6), "fill", look.colour());
             svg.element("text", look.label(), "x", x + 18, "y", 77);
-            x += 30 + look.label().length() * 8;
+            x += 36 + (int) (look.label().length() * 7.4);
         }
         svg.empty("path", "d", diamond(x + 6, 72, 6), "fill", "#ffffff", "stroke", OVERDUE, "stroke-width", 2.5);
         svg.element("text", "Quá hạn", "x", x + 18, "y", 77, "fill", OVERDUE, "font-weight", "bold");
@@ -118,12 +122,9 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
     private void rows(Svg svg, Axis axis, int bottom) {
         svg.element("text", "Mốc", "x", MARGIN, "y", AXIS_Y - 8, "font-weight", "bold");
         svg.element("text", "Hạn", "x", DATE_RIGHT, "y", AXIS_Y - 8, "font-weight", "bold", "text-anchor", "end");
-        svg.empty("rect", "x", CHART_LEFT, "y", FIRST_ROW, "width", CHART_RIGHT - CHART_LEFT, "height",
-                bottom - FIRST_ROW, "fill", "none", "stroke", "#bdbdbd");
         if (milestones.isEmpty()) {
             svg.element("text", "Không có mốc nào trong khoảng thời gian này.", "x", MARGIN, "y", FIRST_ROW + 18,
                     "fill", "#616161", "font-style", "italic");
-            return;
         }
         for (int i = 0; i < milestones.size(); i++) {
             MilestoneView m = milestones.get(i);
@@ -137,6 +138,8 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
             svg.element("text", DAY.format(m.dueOn()), "x", DATE_RIGHT, "y", top + 17, "text-anchor", "end",
                     "fill", m.overdue() ? OVERDUE : null, "font-weight", m.overdue() ? "bold" : null);
         }
+        svg.empty("rect", "x", CHART_LEFT, "y", FIRST_ROW, "width", CHART_RIGHT - CHART_LEFT, "height",
+                bottom - FIRST_ROW, "fill", "none", "stroke", "#cfd8dc");
     }
 
     private void ticks(Svg svg, Axis axis, int bottom) {
@@ -145,7 +148,7 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
         double perMonth = axis.perDay() * 30.44;
         if (axis.perDay() * 7 >= MIN_TICK_GAP / 2.0 && perMonth < MIN_TICK_GAP * 8) {
             for (LocalDate day = axis.start(); !day.isAfter(axis.end()); day = day.plusDays(1)) {
-                if (day.getDayOfWeek().getValue() == 1 && day.getDayOfMonth() != 1) {
+                if (day.getDayOfWeek().getValue() == 1 && day.getDayOfMonth() > 2) {
                     double x = axis.x(day) - axis.perDay() / 2;
                     svg.empty("line", "x1", x, "y1", AXIS_Y - 4, "x2", x, "y2", bottom, "stroke", "#eceff1");
                     svg.element("text", String.valueOf(day.getDayOfMonth()), "x", x, "y", AXIS_Y - 6, "font-size", 10,
@@ -219,11 +222,37 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
         return Svg.number(value);
     }
 
+    /** The title, cut with an ellipsis where it would run into the due date. */
     private static String shortened(String title) {
-        if (title.codePointCount(0, title.length()) <= TITLE_CHARS) {
-            return title;
+        double width = 0;
+        for (int i = 0; i < title.length(); i = title.offsetByCodePoints(i, 1)) {
+            width += advance(title.codePointAt(i));
+            if (width > TITLE_WIDTH) {
+                return title.substring(0, i).stripTrailing() + "…";
+            }
         }
-        return title.substring(0, title.offsetByCodePoints(0, TITLE_CHARS - 1)).stripTrailing() + "…";
+        return title;
+    }
+
+    /**
+     * Roughly how wide a letter is at 13 px in the sans-serif fonts named (no font metrics on the
+     * server): generous, so that a cut title never touches the next column.
+     */
+    private static double advance(int c) {
+        int base = baseLetter(c);
+        return switch (base) {
+            case 0 -> 0;
+            case 'm', 'w' -> 11.5;
+            case 'M', 'W' -> 12.5;
+            case 'i', 'l', 'j', 't', 'f', 'r', 'I', '.', ',', ';', ':', '!', '|', '\'', '(', ')', '[', ']', ' ' -> 4.6;
+            default -> Character.isUpperCase(base) || Character.isDigit(base) ? 9.4 : 7.6;
+        };
+    }
+
+    /** The letter without its diacritics (ố → o), 0 for a combining mark: it takes no room of its own. */
+    private static int baseLetter(int c) {
+        String stripped = MARKS.matcher(Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD)).replaceAll("");
+        return stripped.isEmpty() ? 0 : stripped.codePointAt(0);
     }
 
     /** Days to x: each day is a slot of the chart's width, a date drawn in its slot's middle. */
