@@ -148,6 +148,6 @@ public class ReportService {
     }
 
     private static String ids(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return ids.isEmpty() ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 }
