@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -17,6 +19,8 @@ import vn.portal.access.Caller;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.time.PortalClock;
+import vn.portal.member.MemberFilter;
+import vn.portal.member.MemberService;
 import vn.portal.milestone.MilestoneFilter;
 import vn.portal.milestone.MilestoneService;
 import vn.portal.milestone.MilestoneView;
@@ -45,6 +49,9 @@ public class ReportService {
 
     @Inject
     MilestoneService milestones;
+
+    @Inject
+    MemberService members;
 
     @Inject
     ResponsibilityService responsibilities;
@@ -93,12 +100,17 @@ public class ReportService {
                         m.responsibilityIds().size(), m.createdAt(), m.updatedAt()));
         plan.fit();
 
-        Spreadsheet.Tab tasks = book.sheet("Responsibilities", List.of("ID", "Thành viên (ID)", "Khối ngành, lĩnh vực",
-                "Phần văn kiện", "Tiêu đề", "Mô tả", "Vai trò", "Hạn", "Tạo lúc", "Cập nhật lúc"));
+        // a subcommittee has tens of members, not thousands: their names are held while its tasks are written
+        Map<Long, String> names = new HashMap<>();
+        each(page -> members.list(sid, new MemberFilter(null, null, null), MemberService.SORT.batch(page, BATCH)),
+                m -> names.put(m.id(), m.fullName()));
+        Spreadsheet.Tab tasks = book.sheet("Responsibilities", List.of("ID", "Thành viên (ID)", "Họ và tên",
+                "Khối ngành, lĩnh vực", "Phần văn kiện", "Tiêu đề", "Mô tả", "Vai trò", "Hạn", "Tạo lúc",
+                "Cập nhật lúc"));
         each(page -> responsibilities.list(sid, new ResponsibilityFilter(null, null, null, null),
-                ResponsibilityService.SORT.batch(page, BATCH)), r -> tasks.row(r.id(), r.memberId(), r.area(),
-                        r.documentSection(), r.title(), r.description(), r.role(), r.dueOn(), r.createdAt(),
-                        r.updatedAt()));
+                ResponsibilityService.SORT.batch(page, BATCH)), r -> tasks.row(r.id(), r.memberId(),
+                        names.get(r.memberId()), r.area(), r.documentSection(), r.title(), r.description(), r.role(),
+                        r.dueOn(), r.createdAt(), r.updatedAt()));
         tasks.fit();
 
         Spreadsheet.Tab handedIn = book.sheet("Submissions", List.of("ID", "Mốc (ID)", "Phân công (ID)", "Tiêu đề",

@@ -120,6 +120,12 @@ class ReportResourceTest {
             assertTrue(DateUtil.isCellDateFormatted(submittedAt));
             assertEquals(TODAY, submittedAt.getLocalDateTimeCellValue().toLocalDate());
 
+            Sheet tasks = book.getSheet("Responsibilities");
+            assertEquals("Trần Thị Hồng Nhung",
+                    tasks.getRow(1).getCell(cellNamed(tasks, "Họ và tên").getColumnIndex()).getStringCellValue());
+            assertEquals("Văn hóa – Xã hội",
+                    tasks.getRow(1).getCell(cellNamed(tasks, "Khối ngành, lĩnh vực").getColumnIndex()).getStringCellValue());
+
             Sheet comments = book.getSheet("Comments");
             assertEquals("Đề nghị bổ sung số liệu về giáo dục, y tế năm 2019.",
                     comments.getRow(1).getCell(cellNamed(comments, "Nội dung").getColumnIndex()).getStringCellValue());
