@@ -53,6 +53,7 @@ class ArchitectureTest {
             Set.of("submission"),
             Set.of("submission.attachment", "submission.comment"),
             Set.of("progress"),
+            Set.of("report"),
             Set.of("login"),
             Set.of("backup"),
             Set.of("index"),

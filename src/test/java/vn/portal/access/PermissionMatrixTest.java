@@ -52,6 +52,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.portal.report.ReportResource;
 import vn.portal.support.Api;
 import vn.portal.support.FixedClock;
 import vn.portal.support.LoggedInAsAdmin;
@@ -921,6 +922,20 @@ class PermissionMatrixTest {
                         .body("items.milestoneId", everyItem(equalTo(Math.toIntExact(t.id()))))
                         .body("items.responsibilityId", equalTo(List.of(Math.toIntExact(w.respB))))));
 
+        // --- report and timeline ---
+        p.add(probe("GET /subcommittees/{sid}/report.xlsx", Rule.READ, 200)
+                .given(w -> new Target(w.submissionA("SUBMITTED").id()))
+                .send((req, w, t) -> req.get(w.subcommittee() + "/report.xlsx"))
+                .allowed((r, w, t, who) -> {
+                    r.then().contentType(ReportResource.XLSX).header("Content-Disposition", startsWith("attachment"));
+                    assertEquals("PK", new String(r.asByteArray(), 0, 2, StandardCharsets.US_ASCII), "a zip");
+                }));
+        p.add(probe("GET /subcommittees/{sid}/timeline.svg", Rule.READ, 200)
+                .given(w -> new Target(w.submissionA("SUBMITTED").milestone()))
+                .send((req, w, t) -> req.get(w.subcommittee() + "/timeline.svg"))
+                .allowed((r, w, t, who) -> r.then().contentType(startsWith(ReportResource.SVG))
+                        .body(containsString("data-id=\"" + t.id() + "\""))));
+
         // --- users ---
         p.add(probe("GET /users", Rule.USERS_READ, 200)
                 .given(w -> aUser())
@@ -1155,6 +1170,10 @@ class PermissionMatrixTest {
                 req.get(SUBCOMMITTEES + "/" + id + "/progress")));
         p.add(object("GET /subcommittees/{id}/missing-submissions", sub, (req, id, f, own) ->
                 req.get(SUBCOMMITTEES + "/" + id + "/missing-submissions")));
+        p.add(object("GET /subcommittees/{id}/report.xlsx", sub, (req, id, f, own) ->
+                req.get(SUBCOMMITTEES + "/" + id + "/report.xlsx")));
+        p.add(object("GET /subcommittees/{id}/timeline.svg", sub, (req, id, f, own) ->
+                req.get(SUBCOMMITTEES + "/" + id + "/timeline.svg")));
 
         p.add(object("GET /members/{id}", member, (req, id, f, own) -> req.get(API + "/members/" + id)));
         p.add(object("PATCH /members/{id}", member, (req, id, f, own) ->

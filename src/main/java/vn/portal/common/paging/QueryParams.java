@@ -125,6 +125,13 @@ public final class QueryParams {
         errors.add(new FieldError(name, message));
     }
 
+    /** Throws every complaint collected so far, for a request that is not a page of a list. */
+    public void requireValid() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
     /** Reads paging and sort, then throws every complaint collected so far. */
     public PageRequest page(String rawPage, String rawSize, String rawSort, SortFields sortable) {
         int page = integer("page", rawPage, 0, 0, Integer.MAX_VALUE);
@@ -139,9 +146,7 @@ public final class QueryParams {
                         + ", each optionally preceded by - for descending order"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        requireValid();
         return new PageRequest(page, size, sortable.orderBy(sort));
     }
 

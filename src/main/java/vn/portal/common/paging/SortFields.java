@@ -61,6 +61,11 @@ public final class SortFields {
         return List.copyOf(fields.keySet());
     }
 
+    /** A batch of rows in the default order, for reading a whole list a page at a time. */
+    public PageRequest batch(int page, int size) {
+        return new PageRequest(page, size, defaultOrder);
+    }
+
     public boolean knows(String name) {
         return "id".equals(name) || fields.containsKey(name);
     }

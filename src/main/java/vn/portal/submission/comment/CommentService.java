@@ -55,6 +55,16 @@ public class CommentService {
                 .page(repository.getEntityManager(), page, list -> list.stream().map(CommentView::of).toList());
     }
 
+    /** Every comment on the subcommittee's submissions, a page at a time; 404 when it cannot be seen. */
+    @Transactional
+    public PageView<CommentView> listInSubcommittee(long subcommitteeId, PageRequest page) {
+        access.requireVisible(subcommitteeId, "subcommittee " + subcommitteeId);
+        return Finder.of(Comment.class)
+                .where("e.submissionId in (select s.id from Submission s where s.subcommitteeId = :sid)", "sid",
+                        subcommitteeId)
+                .page(repository.getEntityManager(), page, list -> list.stream().map(CommentView::of).toList());
+    }
+
     @Transactional
     public CommentView get(long id) {
         Comment comment = repository.require(id);
