@@ -12,7 +12,7 @@ import vn.portal.common.text.TextFold;
 
 /**
  * Builds one filtered list query over an entity (alias {@code e}) and runs it as a page plus a
- * count, both in the database. Filters that are null are left out.
+ * count (no count for an export's batches), both in the database. Filters that are null are left out.
  */
 public final class Finder<E> {
 
@@ -68,10 +68,13 @@ public final class Finder<E> {
 
     public <V> PageView<V> page(EntityManager em, PageRequest request, Function<List<E>, List<V>> toViews) {
         String from = " from " + type.getSimpleName() + " e" + where;
-        TypedQuery<Long> count = em.createQuery("select count(e)" + from, Long.class);
-        parameters.forEach((name, value) -> Queries.bind(count, name, value));
-        long total = count.getSingleResult();
-        if (request.offset() >= total || request.offset() > Integer.MAX_VALUE) {
+        long total = -1;
+        if (request.counted()) {
+            TypedQuery<Long> count = em.createQuery("select count(e)" + from, Long.class);
+            parameters.forEach((name, value) -> Queries.bind(count, name, value));
+            total = count.getSingleResult();
+        }
+        if ((request.counted() && request.offset() >= total) || request.offset() > Integer.MAX_VALUE) {
             return PageView.of(List.of(), request, total);
         }
         TypedQuery<E> select = em.createQuery("select e" + from + " order by " + request.orderBy(), type);
