@@ -9,8 +9,10 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.config.PortalConfig;
 import vn.portal.common.csv.Csv;
 import vn.portal.common.csv.CsvBody;
 import vn.portal.common.csv.CsvColumns;
@@ -18,16 +20,14 @@ import vn.portal.common.csv.CsvColumns;
 /**
  * Answers a list request as the client asked: a page of JSON, or with {@code Accept: text/csv}
  * every matching row as CSV. The export reads the list through the same service call as the page
- * (same filters, sort and visibility), in uncounted batches of {@value #BATCH} rows, each in the
- * service's own short transaction, and writes each batch before it reads the next: memory does
- * not grow with the rows. The first batch is read before the answer starts, so a bad filter, an
- * invisible parent or a forbidden list still answers with its problem; {@code page} and
+ * (same filters, sort and visibility) in uncounted batches ({@code portal.export.batch-rows}),
+ * each in the service's own short transaction, and writes each batch before it reads the next:
+ * memory does not grow with the rows. The first batch is read before the answer starts, so a bad
+ * filter, an invisible parent or a forbidden list still answers with its problem; {@code page} and
  * {@code size} are validated as for JSON, then not used.
  */
 @ApplicationScoped
 public class Lists {
-
-    static final int BATCH = 500;
 
     private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
 
@@ -36,6 +36,9 @@ public class Lists {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PortalConfig config;
 
     /**
      * {@code fetch} reads one page of the list: the service's list method. The JSON answer's type is
@@ -47,7 +50,8 @@ public class Lists {
         if (!wantsCsv()) {
             return RestResponse.ok(fetch.apply(page));
         }
-        PageView<V> first = fetch.apply(page.batch(0, BATCH));
+        int rows = config.export().batchRows();
+        PageView<V> first = fetch.apply(page.batch(0, rows));
         CsvColumns columns = CsvColumns.of(item);
         CsvBody body = output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
@@ -58,10 +62,10 @@ public class Lists {
                 for (V row : batch.items()) {
                     columns.writeRow(out, row, json);
                 }
-                if (batch.items().size() < BATCH) {
+                if (batch.items().size() < rows) {
                     break;
                 }
-                batch = fetch.apply(page.batch(number, BATCH));
+                batch = fetch.apply(page.batch(number, rows));
             }
             out.flush();
         };
@@ -71,11 +75,12 @@ public class Lists {
 
     /** The client's first choice among JSON and CSV; JSON when it takes anything ({@code *}/{@code *}). */
     private boolean wantsCsv() {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;
             }
-            if (acceptable.isCompatible(CSV)) {
+            if (type.isCompatible(CSV)) {
                 return true;
             }
         }
