@@ -53,6 +53,12 @@ public final class CsvColumns {
         return OF.get(recordType);
     }
 
+    /** The row's {@code id}, or null when the item has no such field. */
+    public Long id(Object row) {
+        return columns.stream().filter(column -> column.name().equals("id")).findFirst()
+                .map(column -> (Long) read(row, column.path())).orElse(null);
+    }
+
     public List<String> names() {
         return columns.stream().map(Column::name).toList();
     }

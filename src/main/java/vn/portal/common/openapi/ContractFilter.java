@@ -245,8 +245,9 @@ public class ContractFilter implements OASFilter {
                 + "row of the JSON field names (a nested object's fields as parent.child, a list of plain values "
                 + "joined with \"; \", a list of objects as its JSON; null is an empty cell; a cell that starts with "
                 + "=, +, -, @, tab or CR gets a leading '). page and size are checked, then not used: the export "
-                + "has every row. The rows are read in batches as they are written: one written meanwhile can be "
-                + "missed or, if it moves the ones before it, repeated.");
+                + "has every row. The rows are read in batches as they are written; in an order by id (the default "
+                + "of most lists) each batch starts after the last id written, in another order at its offset, "
+                + "where a row written meanwhile can make one be missed or repeated.");
         ok.addHeader("Content-Disposition", OASFactory.createHeader()
                 .description("With text/csv: attachment; filename=\"<list>.csv\", e.g. milestones-12.csv")
                 .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));

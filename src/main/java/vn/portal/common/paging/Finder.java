@@ -74,12 +74,19 @@ public final class Finder<E> {
             parameters.forEach((name, value) -> Queries.bind(count, name, value));
             total = count.getSingleResult();
         }
-        if ((request.counted() && request.offset() >= total) || request.offset() > Integer.MAX_VALUE) {
+        // an export's batch after the first may start after an id instead of at its offset
+        long offset = request.afterId() == null ? request.offset() : 0;
+        if ((request.counted() && offset >= total) || offset > Integer.MAX_VALUE) {
             return PageView.of(List.of(), request, total);
         }
-        TypedQuery<E> select = em.createQuery("select e" + from + " order by " + request.orderBy(), type);
+        String after = request.afterId() == null ? ""
+                : (where.isEmpty() ? " where " : " and ") + "(" + request.afterIdClause() + ")";
+        TypedQuery<E> select = em.createQuery("select e" + from + after + " order by " + request.orderBy(), type);
         parameters.forEach((name, value) -> Queries.bind(select, name, value));
-        select.setFirstResult((int) request.offset());
+        if (request.afterId() != null) {
+            select.setParameter("afterId", request.afterId());
+        }
+        select.setFirstResult((int) offset);
         select.setMaxResults(request.size());
         return PageView.of(toViews.apply(select.getResultList()), request, total);
     }

@@ -22,7 +22,9 @@ import vn.portal.common.csv.CsvColumns;
  * every matching row as CSV. The export reads the list through the same service call as the page
  * (same filters, sort and visibility) in uncounted batches ({@code portal.export.batch-rows}),
  * each in the service's own short transaction, and writes each batch before it reads the next:
- * memory does not grow with the rows. The first batch is read before the answer starts, so a bad
+ * memory does not grow with the rows. In an order by id alone (most lists' default) a batch starts
+ * after the last id written, so a row written meanwhile moves none, and no batch skips rows one by
+ * one; in another order it starts at its offset. The first batch is read before the answer starts, so a bad
  * filter, an invisible parent or a forbidden list still answers with its problem; {@code page} and
  * {@code size} are validated as for JSON, then not used.
  */
@@ -65,7 +67,9 @@ public class Lists {
                 if (batch.items().size() < rows) {
                     break;
                 }
-                batch = fetch.apply(page.batch(number, rows));
+                PageRequest next = page.batch(number, rows);
+                Long lastId = columns.id(batch.items().get(rows - 1));
+                batch = fetch.apply(next.byIdAlone() && lastId != null ? next.after(lastId) : next);
             }
             out.flush();
         };

@@ -144,6 +144,23 @@ class CsvExportTest {
     }
 
     @Test
+    void inTheOrderOfTheIdsEachBatchStartsAfterTheLastId() {
+        for (int i = 0; i < 17; i++) {
+            Api.createMember(sid, Map.of("role", i % 4 == 0 ? "SECRETARY" : "MEMBER"));
+        }
+        String members = "/api/v1/subcommittees/" + sid + "/members";
+        assertEquals(17, ids(lines(csv(members))).size());
+        assertEquals(jsonIds(members), ids(lines(csv(members))));
+        assertEquals(jsonIds(members, "sort", "-id"), ids(lines(csv(members, "sort", "-id"))));
+        List<Long> filtered = ids(lines(csv(members, "role", "MEMBER", "sort", "-id")));
+        assertEquals(12, filtered.size());
+        assertEquals(jsonIds(members, "role", "MEMBER", "sort", "-id"), filtered);
+        List<Long> trail = ids(lines(csv("/api/v1/audit", "subcommitteeId", sid)));
+        assertEquals(18, trail.size(), "the subcommittee and its members, newest first");
+        assertEquals(jsonIds("/api/v1/audit", "subcommitteeId", sid), trail);
+    }
+
+    @Test
     void nestedListsAreFlat() {
         long member = Api.createMember(sid, "MEMBER");
         long first = Api.createResponsibility(sid, member, "Kinh tế", "Phần I", "LEAD");
