@@ -37,13 +37,9 @@ start_service() {
   (cd "$APP" && PORTAL_ADMIN_INITIAL_PASSWORD=$ADMIN_PASSWORD QUARKUS_SHUTDOWN_DELAY=0s exec java -Xms32m -Xmx"$HEAP" \
     -XX:+UseSerialGC -Dquarkus.http.port="$PORT" -Dportal.data-dir="$1" -jar quarkus-run.jar) >>"$WORK/service.log" 2>&1 &
   pid=$!
-  for _ in $(seq 3000); do
-    curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && return
-    kill -0 "$pid" 2>/dev/null || { tail -30 "$WORK/service.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  echo "the service did not get ready" >&2
-  exit 1
+  # curl retries while the port is closed and while readiness answers 503
+  curl -sf --retry 120 --retry-connrefused --retry-delay 1 "$BASE/q/health/ready" >/dev/null \
+    || { echo "the service did not get ready" >&2; tail -30 "$WORK/service.log" >&2; exit 1; }
 }
 
 # heap in use in MiB: survivors, eden and old generation (jstat -gc columns S0U S1U EU OU)
@@ -88,7 +84,9 @@ stop_service
 
 bytes=$(stat -c %s "$WORK/export.csv")
 rows=$(( $(tr -cd '\n' <"$WORK/export.csv" | wc -c) - 1 ))
-read -r heap_max rss_max < <(awk '{ if ($1 > h) h = $1; if ($2 > r) r = $2 } END { printf "%.1f %d\n", h, r }' "$WORK/samples")
+# an export shorter than the sampling period leaves no sample
+read -r heap_max rss_max < <(awk '{ if ($1 > h) h = $1; if ($2 > r) r = $2 }
+  END { if (NR == 0) print "n/a n/a"; else printf "%.1f %d\n", h, r }' "$WORK/samples")
 samples=$(wc -l <"$WORK/samples")
 stamp=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 RESULT=bench/results/$stamp-csv-memory.md
