@@ -44,7 +44,8 @@ public class Lists {
 
     /**
      * {@code fetch} reads one page of the list: the service's list method. The JSON answer's type is
-     * the declared one; a CSV answer carries a stream instead, which JAX-RS writes by its runtime type.
+     * the declared one; a CSV answer carries a {@link CsvBody} instead, which {@code CsvBodyWriter}
+     * streams (the declared type only serves the JSON answer and the contract).
      */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <V> RestResponse<PageView<V>> answer(Class<V> item, String fileName, PageRequest page,
