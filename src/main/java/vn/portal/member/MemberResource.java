@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.portal.access.MemberRole;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -37,19 +39,26 @@ public class MemberResource {
     MemberService service;
 
     @Inject
+    Lists lists;
+
+    @Inject
     JsonBodies json;
 
     @GET
     @Path("subcommittees/{sid}/members")
     @Operation(summary = "List a subcommittee's members", description = "Filters role, active, q (fullName, position, "
             + "organization, email). Sort fullName, role, createdAt (prefix - for descending).")
-    public PageView<MemberView> list(@PathParam("sid") long subcommitteeId, @QueryParam("role") String role,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<MemberView>> list(@PathParam("sid") long subcommitteeId,
+            @QueryParam("role") String role,
             @QueryParam("active") String active, @QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
         QueryParams params = new QueryParams();
         MemberFilter filter = new MemberFilter(params.enumValue("role", role, MemberRole.class),
                 params.bool("active", active), params.text("q", q));
-        return service.list(subcommitteeId, filter, params.page(page, size, sort, MemberService.SORT));
+        return lists.answer(MemberView.class, "members-" + subcommitteeId,
+                params.page(page, size, sort, MemberService.SORT),
+                request -> service.list(subcommitteeId, filter, request));
     }
 
     @POST

@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -38,11 +40,16 @@ public class MilestoneResource {
     @Inject
     JsonBodies json;
 
+    @Inject
+    Lists lists;
+
     @GET
     @Path("subcommittees/{sid}/milestones")
     @Operation(summary = "List a subcommittee's plan milestones", description = "Filters status, overdue, dueFrom, "
             + "dueTo (inclusive), q (title). Sort dueOn (default), title, status, createdAt.")
-    public PageView<MilestoneView> list(@PathParam("sid") long subcommitteeId, @QueryParam("status") String status,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<MilestoneView>> list(@PathParam("sid") long subcommitteeId,
+            @QueryParam("status") String status,
             @QueryParam("overdue") String overdue, @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo, @QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
@@ -50,7 +57,9 @@ public class MilestoneResource {
         MilestoneFilter filter = new MilestoneFilter(params.enumValue("status", status, MilestoneStatus.class),
                 params.bool("overdue", overdue), params.date("dueFrom", dueFrom), params.date("dueTo", dueTo),
                 params.text("q", q));
-        return service.list(subcommitteeId, filter, params.page(page, size, sort, MilestoneService.SORT));
+        return lists.answer(MilestoneView.class, "milestones-" + subcommitteeId,
+                params.page(page, size, sort, MilestoneService.SORT),
+                request -> service.list(subcommitteeId, filter, request));
     }
 
     @POST

@@ -9,6 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.csv.Csv;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.paging.SortFields;
@@ -20,6 +23,9 @@ public class ProgressResource {
 
     @Inject
     ProgressService service;
+
+    @Inject
+    Lists lists;
 
     @GET
     @Path("subcommittees/{sid}/progress")
@@ -37,13 +43,16 @@ public class ProgressResource {
     @Operation(summary = "Every missing submission, paged", description = "The progress view's missing pairs, all of "
             + "them, in the same order (dueOn, milestoneId, responsibilityId; there is no other sort). Filters "
             + "milestoneId, memberId, area (folded equality), overdue.")
-    public PageView<ProgressView.Missing> missing(@PathParam("sid") long subcommitteeId,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<ProgressView.Missing>> missing(@PathParam("sid") long subcommitteeId,
             @QueryParam("milestoneId") String milestoneId, @QueryParam("memberId") String memberId,
             @QueryParam("area") String area, @QueryParam("overdue") String overdue, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         MissingFilter filter = new MissingFilter(params.id("milestoneId", milestoneId), params.id("memberId", memberId),
                 params.text("area", area), params.bool("overdue", overdue));
-        return service.missing(subcommitteeId, filter, params.page(page, size, null, SortFields.byId()));
+        return lists.answer(ProgressView.Missing.class, "missing-submissions-" + subcommitteeId,
+                params.page(page, size, null, SortFields.byId()),
+                request -> service.missing(subcommitteeId, filter, request));
     }
 }

@@ -94,8 +94,8 @@ public class ProgressService {
     public PageView<Missing> missing(long subcommitteeId, MissingFilter filter, PageRequest page) {
         subcommittees.require(subcommitteeId);
         LocalDate today = clock.today();
-        long total = countMissing(subcommitteeId, filter, today);
-        if (page.offset() >= total) {
+        long total = page.counted() ? countMissing(subcommitteeId, filter, today) : -1;
+        if (page.counted() && page.offset() >= total) {
             return PageView.of(List.of(), page, total);
         }
         return PageView.of(missing(subcommitteeId, filter, today, page.offset(), page.size()), page, total);

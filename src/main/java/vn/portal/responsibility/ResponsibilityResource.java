@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -36,20 +38,26 @@ public class ResponsibilityResource {
     ResponsibilityService service;
 
     @Inject
+    Lists lists;
+
+    @Inject
     JsonBodies json;
 
     @GET
     @Path("subcommittees/{sid}/responsibilities")
     @Operation(summary = "List a subcommittee's responsibilities", description = "Filters memberId, area (folded "
             + "equality), role, q (title, area, documentSection). Sort area, documentSection, dueOn, createdAt.")
-    public PageView<ResponsibilityView> list(@PathParam("sid") long subcommitteeId,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<ResponsibilityView>> list(@PathParam("sid") long subcommitteeId,
             @QueryParam("memberId") String memberId, @QueryParam("area") String area, @QueryParam("role") String role,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         QueryParams params = new QueryParams();
         ResponsibilityFilter filter = new ResponsibilityFilter(params.id("memberId", memberId),
                 params.text("area", area), params.enumValue("role", role, ResponsibilityRole.class), params.text("q", q));
-        return service.list(subcommitteeId, filter, params.page(page, size, sort, ResponsibilityService.SORT));
+        return lists.answer(ResponsibilityView.class, "responsibilities-" + subcommitteeId,
+                params.page(page, size, sort, ResponsibilityService.SORT),
+                request -> service.list(subcommitteeId, filter, request));
     }
 
     @POST

@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -36,19 +38,25 @@ public class SubcommitteeResource {
     SubcommitteeService service;
 
     @Inject
+    Lists lists;
+
+    @Inject
     JsonBodies json;
 
     @GET
     @Path("subcommittees")
     @Operation(summary = "List subcommittees", description = "Filters kind, status, q (code, name, congress). "
             + "Sort code, name, termStart, createdAt (prefix - for descending).")
-    public PageView<SubcommitteeView> list(@QueryParam("kind") String kind, @QueryParam("status") String status,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<SubcommitteeView>> list(@QueryParam("kind") String kind,
+            @QueryParam("status") String status,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         QueryParams params = new QueryParams();
         SubcommitteeFilter filter = new SubcommitteeFilter(params.enumValue("kind", kind, SubcommitteeKind.class),
                 params.enumValue("status", status, SubcommitteeStatus.class), params.text("q", q));
-        return service.list(filter, params.page(page, size, sort, SubcommitteeService.SORT));
+        return lists.answer(SubcommitteeView.class, "subcommittees",
+                params.page(page, size, sort, SubcommitteeService.SORT), request -> service.list(filter, request));
     }
 
     @POST

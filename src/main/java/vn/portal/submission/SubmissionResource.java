@@ -20,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -40,12 +42,16 @@ public class SubmissionResource {
     SubmissionService service;
 
     @Inject
+    Lists lists;
+
+    @Inject
     JsonBodies json;
 
     @GET
     @Path("submissions")
     @Operation(summary = "List submissions across milestones", description = "Also filters subcommitteeId, milestoneId. " + FILTERS)
-    public PageView<SubmissionSummary> list(@QueryParam("subcommitteeId") String subcommitteeId,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<SubmissionSummary>> list(@QueryParam("subcommitteeId") String subcommitteeId,
             @QueryParam("milestoneId") String milestoneId, @QueryParam("responsibilityId") String responsibilityId,
             @QueryParam("area") String area, @QueryParam("status") String status, @QueryParam("late") String late,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size,
@@ -55,13 +61,15 @@ public class SubmissionResource {
                 params.id("milestoneId", milestoneId), params.id("responsibilityId", responsibilityId),
                 params.text("area", area), params.enumValue("status", status, SubmissionStatus.class),
                 params.bool("late", late), params.text("q", q));
-        return service.list(filter, params.page(page, size, sort, SubmissionService.SORT));
+        return lists.answer(SubmissionSummary.class, "submissions",
+                params.page(page, size, sort, SubmissionService.SORT), request -> service.list(filter, request));
     }
 
     @GET
     @Path("milestones/{mid}/submissions")
     @Operation(summary = "List a milestone's submissions", description = FILTERS)
-    public PageView<SubmissionSummary> listForMilestone(@PathParam("mid") long milestoneId,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<SubmissionSummary>> listForMilestone(@PathParam("mid") long milestoneId,
             @QueryParam("responsibilityId") String responsibilityId, @QueryParam("area") String area,
             @QueryParam("status") String status, @QueryParam("late") String late, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
@@ -69,7 +77,9 @@ public class SubmissionResource {
         SubmissionFilter filter = new SubmissionFilter(null, milestoneId, params.id("responsibilityId", responsibilityId),
                 params.text("area", area), params.enumValue("status", status, SubmissionStatus.class),
                 params.bool("late", late), params.text("q", q));
-        return service.listForMilestone(milestoneId, filter, params.page(page, size, sort, SubmissionService.SORT));
+        return lists.answer(SubmissionSummary.class, "submissions-milestone-" + milestoneId,
+                params.page(page, size, sort, SubmissionService.SORT),
+                request -> service.listForMilestone(milestoneId, filter, request));
     }
 
     @POST

@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.portal.access.GlobalRole;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -36,19 +38,24 @@ public class UserResource {
     UserService service;
 
     @Inject
+    Lists lists;
+
+    @Inject
     JsonBodies json;
 
     @GET
     @Path("users")
     @Operation(summary = "List users (ADMIN, AUDITOR)", description = "Filters role, active, q (username, displayName). "
             + "Sort username, displayName, createdAt (prefix - for descending).")
-    public PageView<UserView> list(@QueryParam("role") String role, @QueryParam("active") String active,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<UserView>> list(@QueryParam("role") String role, @QueryParam("active") String active,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         QueryParams params = new QueryParams();
         UserFilter filter = new UserFilter(params.enumValue("role", role, GlobalRole.class), params.bool("active", active),
                 params.text("q", q));
-        return service.list(filter, params.page(page, size, sort, UserService.SORT));
+        return lists.answer(UserView.class, "users",
+                params.page(page, size, sort, UserService.SORT), request -> service.list(filter, request));
     }
 
     @POST

@@ -102,6 +102,13 @@ class PermissionMatrixTest {
 
     private static final String CSV = "Khối,Chỉ tiêu,Giá trị\nKinh tế,Tăng trưởng GRDP bình quân,\"7,2%\"\n";
 
+    private static final String TEXT_CSV = "text/csv";
+
+    /** A CSV export holding the row whose first cell (its id) is {@code id}. */
+    private static void csvHasRow(Response response, long id) {
+        response.then().contentType(startsWith(TEXT_CSV)).body(containsString("\r\n" + id + ","));
+    }
+
     @BeforeEach
     void standOnTheTwentyFirstOfFebruary2020() {
         FixedClock.install(OffsetDateTime.parse("2020-02-21T09:00:00+07:00").toInstant());
@@ -1036,6 +1043,28 @@ class PermissionMatrixTest {
                 .given(w -> aUser())
                 .send((req, w, t) -> json(req, body("username", t.text())).patch(USERS + "/" + t.id()))
                 .state((w, t) -> etag(USERS + "/" + t.id())));
+        // --- CSV exports: the lists' own rules (a refusal is the same problem+json, not a CSV) ---
+        p.add(probe("GET /subcommittees/{sid}/milestones as CSV", Rule.READ, 200)
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(w.subcommittee() + "/milestones"))
+                .allowed((r, w, t, who) -> csvHasRow(r, w.milestone)));
+        p.add(probe("GET /subcommittees/{sid}/members as CSV", Rule.READ, 200)
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(w.subcommittee() + "/members"))
+                .allowed((r, w, t, who) -> csvHasRow(r, w.head)));
+        p.add(probe("GET /milestones/{mid}/submissions as CSV", Rule.READ, 200)
+                .given(w -> {
+                    Sub s = w.submissionA("SUBMITTED");
+                    return new Target(s.id(), s.milestone());
+                })
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(API + "/milestones/" + t.other() + "/submissions"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("GET /users as CSV", Rule.USERS_READ, 200)
+                .given(w -> aUser())
+                .send((req, w, t) -> req.accept(TEXT_CSV).queryParam("q", t.text()).get(USERS))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("GET /audit as CSV", Rule.AUDIT, 200)
+                .send((req, w, t) -> req.accept(TEXT_CSV).queryParam("subcommitteeId", w.sid).get(API + "/audit"))
+                .allowed((r, w, t, who) -> r.then().contentType(startsWith(TEXT_CSV))
+                        .body(containsString(",subcommittee," + w.sid + "," + w.sid + ","))));
         for (Probe probe : p) {
             // a write without a state would pass for a read, and be sent in the shared world unchecked
             if (probe.name.startsWith("GET ") != (probe.state == null)) {
@@ -1174,6 +1203,8 @@ class PermissionMatrixTest {
                 req.get(SUBCOMMITTEES + "/" + id + "/report.xlsx")));
         p.add(object("GET /subcommittees/{id}/timeline.svg", sub, (req, id, f, own) ->
                 req.get(SUBCOMMITTEES + "/" + id + "/timeline.svg")));
+        p.add(object("GET /subcommittees/{id}/milestones as CSV", sub, (req, id, f, own) ->
+                req.accept(TEXT_CSV).get(SUBCOMMITTEES + "/" + id + "/milestones")));
 
         p.add(object("GET /members/{id}", member, (req, id, f, own) -> req.get(API + "/members/" + id)));
         p.add(object("PATCH /members/{id}", member, (req, id, f, own) ->
@@ -1213,6 +1244,8 @@ class PermissionMatrixTest {
                 req.delete(attachment(id, f.attachment))));
         p.add(object("GET /submissions/{id}/comments", submission, (req, id, f, own) ->
                 req.get(submission(id) + "/comments")));
+        p.add(object("GET /submissions/{id}/comments as CSV", submission, (req, id, f, own) ->
+                req.accept(TEXT_CSV).get(submission(id) + "/comments")));
         p.add(object("POST /submissions/{id}/comments", submission, (req, id, f, own) ->
                 json(req, body("body", "Góp ý " + Api.unique())).post(submission(id) + "/comments")));
 

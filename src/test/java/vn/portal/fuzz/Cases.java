@@ -288,6 +288,16 @@ final class Cases {
                 add(base("query.paging").query(paging));
             }
         }
+        if (op.answersCsv()) {
+            // the export reads the same parameters: a few of each kind, asked for as CSV
+            add(base("query.csv").header("Accept", "text/csv").query("foo=1"));
+            add(base("query.csv").header("Accept", "text/csv").query("page=2147483647&size=100&sort=-id"));
+            for (Param param : params) {
+                for (String value : sample(valuesFor(param.name()), 3)) {
+                    add(base("query.csv").header("Accept", "text/csv").query(param.name() + "=" + value));
+                }
+            }
+        }
     }
 
     // --- headers and credentials ---

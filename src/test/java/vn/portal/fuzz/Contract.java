@@ -21,7 +21,7 @@ final class Contract {
 
     /** One operation: its parameters, the media types its body may have, and that body's schema. */
     record Operation(String id, String method, String template, List<Param> params, List<String> bodyTypes,
-            Schema body, Set<String> readOnly) {
+            Schema body, Set<String> readOnly, List<String> answerTypes) {
 
         List<Param> in(String where) {
             return params.stream().filter(p -> p.in().equals(where)).toList();
@@ -33,6 +33,11 @@ final class Contract {
 
         boolean takesMultipart() {
             return bodyTypes.contains("multipart/form-data");
+        }
+
+        /** A list, which also answers its rows as CSV. */
+        boolean answersCsv() {
+            return answerTypes.contains("text/csv");
         }
 
         @Override
@@ -105,8 +110,11 @@ final class Contract {
                         }
                     }
                 }
+                List<String> answerTypes = new ArrayList<>();
+                operation.path("responses").path("200").path("content").fieldNames().forEachRemaining(answerTypes::add);
                 operations.add(new Operation(operation.path("operationId").asText(), method.toUpperCase(),
-                        path.getKey(), List.copyOf(params), List.copyOf(bodyTypes), body, readOnly));
+                        path.getKey(), List.copyOf(params), List.copyOf(bodyTypes), body, readOnly,
+                        List.copyOf(answerTypes)));
             }
         }
         return List.copyOf(operations);

@@ -23,6 +23,17 @@ public interface PortalConfig {
 
     Cors cors();
 
+    Export export();
+
+    interface Export {
+        /**
+         * How many rows a CSV export reads at a time, each batch in its own short transaction and
+         * written before the next is read: the memory an export holds, whatever its length.
+         */
+        @WithDefault("500")
+        int batchRows();
+    }
+
     interface Cors {
         /** The origins of the browser front ends allowed to call the API (https://vankien.thanhuy.vn). */
         Optional<List<String>> origins();

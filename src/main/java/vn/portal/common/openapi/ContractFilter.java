@@ -1,6 +1,7 @@
 package vn.portal.common.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.Problem;
 import vn.portal.common.problem.ProblemException;
@@ -87,6 +89,8 @@ public class ContractFilter implements OASFilter {
                 OASFactory.createSecurityRequirement().addScheme("bearerAuth"))));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> addErrorResponses(path, item));
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                    .forEach(operation -> describeCsv(openAPI.getComponents().getSchemas(), operation)));
             openAPI.getPaths().getPathItems().forEach(ContractFilter::requireCatalogued);
         }
         optionalEmptyBodies(openAPI);
@@ -251,6 +255,55 @@ public class ContractFilter implements OASFilter {
                         .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
             }
         });
+    }
+
+    /**
+     * A list that also answers {@code text/csv} (every list, through {@code Lists}): the CSV variant is
+     * text whose header row is the item's fields, flattened as the export writes them, not the page.
+     */
+    private static void describeCsv(Map<String, Schema> schemas, Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        // a list offers JSON and CSV; a download of a stored .csv offers CSV among the file types, and is no list
+        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(Csv.MEDIA_TYPE) == null
+                || ok.getContent().getMediaType(MediaType.APPLICATION_JSON) == null) {
+            return;
+        }
+        Schema page = resolve(schemas, ok.getContent().getMediaType(MediaType.APPLICATION_JSON).getSchema());
+        List<String> columns = new ArrayList<>();
+        collectColumns(schemas, resolve(schemas, page.getProperties().get("items").getItems()), "", columns);
+        ok.getContent().addMediaType(Csv.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                .type(List.of(SchemaType.STRING)).examples(List.of(String.join(",", columns) + "\r\n"))));
+        ok.setDescription("A page of the list as JSON; with Accept: text/csv, every row that matches the filters, in "
+                + "the same sort, as RFC 4180 CSV in UTF-8 after a byte-order mark, with CRLF line ends and a header "
+                + "row of the JSON field names (a nested object's fields as parent.child, a list of plain values "
+                + "joined with \"; \", a list of objects as its JSON; null is an empty cell; a cell that starts with "
+                + "=, +, -, @, tab or CR gets a leading '). page and size are checked, then not used: the export "
+                + "has every row. The rows are read in batches as they are written; in an order by id (the default "
+                + "of most lists) each batch starts after the last id written, in another order at its offset, "
+                + "where a row written meanwhile can make one be missed or repeated.");
+        ok.addHeader("Content-Disposition", OASFactory.createHeader()
+                .description("With text/csv: attachment; filename=\"<list>.csv\", e.g. milestones-12.csv")
+                .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING))));
+        APIResponse notAcceptable = operation.getResponses().getAPIResponse("406");
+        if (notAcceptable != null) {
+            notAcceptable.setDescription("NOT_ACCEPTABLE: the Accept header excludes both JSON and CSV");
+        }
+    }
+
+    private static void collectColumns(Map<String, Schema> schemas, Schema item, String prefix, List<String> columns) {
+        item.getProperties().forEach((name, property) -> {
+            Schema resolved = resolve(schemas, property);
+            if (resolved.getProperties() != null && !resolved.getProperties().isEmpty()) {
+                collectColumns(schemas, resolved, prefix + name + ".", columns);
+            } else {
+                columns.add(prefix + name);
+            }
+        });
+    }
+
+    private static Schema resolve(Map<String, Schema> schemas, Schema schema) {
+        String ref = schema.getRef();
+        return ref == null ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static void sortResponses(APIResponses responses) {

@@ -12,7 +12,7 @@ import vn.portal.common.text.TextFold;
 
 /**
  * Builds one filtered list query over an entity (alias {@code e}) and runs it as a page plus a
- * count, both in the database. Filters that are null are left out.
+ * count (no count for an export's batches), both in the database. Filters that are null are left out.
  */
 public final class Finder<E> {
 
@@ -68,15 +68,25 @@ public final class Finder<E> {
 
     public <V> PageView<V> page(EntityManager em, PageRequest request, Function<List<E>, List<V>> toViews) {
         String from = " from " + type.getSimpleName() + " e" + where;
-        TypedQuery<Long> count = em.createQuery("select count(e)" + from, Long.class);
-        parameters.forEach((name, value) -> Queries.bind(count, name, value));
-        long total = count.getSingleResult();
-        if (request.offset() >= total || request.offset() > Integer.MAX_VALUE) {
+        long total = -1;
+        if (request.counted()) {
+            TypedQuery<Long> count = em.createQuery("select count(e)" + from, Long.class);
+            parameters.forEach((name, value) -> Queries.bind(count, name, value));
+            total = count.getSingleResult();
+        }
+        // an export's batch after the first may start after an id instead of at its offset
+        long offset = request.afterId() == null ? request.offset() : 0;
+        if ((request.counted() && offset >= total) || offset > Integer.MAX_VALUE) {
             return PageView.of(List.of(), request, total);
         }
-        TypedQuery<E> select = em.createQuery("select e" + from + " order by " + request.orderBy(), type);
+        String after = request.afterId() == null ? ""
+                : (where.isEmpty() ? " where " : " and ") + "(" + request.afterIdClause() + ")";
+        TypedQuery<E> select = em.createQuery("select e" + from + after + " order by " + request.orderBy(), type);
         parameters.forEach((name, value) -> Queries.bind(select, name, value));
-        select.setFirstResult((int) request.offset());
+        if (request.afterId() != null) {
+            select.setParameter("afterId", request.afterId());
+        }
+        select.setFirstResult((int) offset);
         select.setMaxResults(request.size());
         return PageView.of(toViews.apply(select.getResultList()), request, total);
     }

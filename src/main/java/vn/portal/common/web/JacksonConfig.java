@@ -19,6 +19,11 @@ public class JacksonConfig implements ObjectMapperCustomizer {
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** An instant as the JSON shows it (the CSV exports write the same). */
+    public static String format(Instant instant) {
+        return INSTANT.format(instant);
+    }
+
     /** Last, after Quarkus registers its own java.time module, which would replace our format. */
     @Override
     public int priority() {

@@ -19,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
 import vn.portal.common.json.JsonBodies;
+import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.QueryParams;
 import vn.portal.common.web.Created;
@@ -35,16 +37,23 @@ public class CommentResource {
     CommentService service;
 
     @Inject
+    Lists lists;
+
+    @Inject
     JsonBodies json;
 
     @GET
     @Path("submissions/{id}/comments")
     @Operation(summary = "List a submission's comments", description = "Filter disposition. Sort disposition, createdAt.")
-    public PageView<CommentView> list(@PathParam("id") long submissionId, @QueryParam("disposition") String disposition,
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public RestResponse<PageView<CommentView>> list(@PathParam("id") long submissionId,
+            @QueryParam("disposition") String disposition,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         QueryParams params = new QueryParams();
         Disposition filter = params.enumValue("disposition", disposition, Disposition.class);
-        return service.list(submissionId, filter, params.page(page, size, sort, CommentService.SORT));
+        return lists.answer(CommentView.class, "comments-submission-" + submissionId,
+                params.page(page, size, sort, CommentService.SORT),
+                request -> service.list(submissionId, filter, request));
     }
 
     @POST
