@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,7 +39,9 @@ public class ReportResource {
             + "numbers, a bold frozen header row. Written as a stream. Whoever may read the subcommittee may "
             + "read it.")
     @APIResponse(responseCode = "200", description = "The workbook, as an attachment named report-{sid}.xlsx",
-            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"report-{sid}.xlsx\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a query parameter (it takes none)")
     @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: the Accept header excludes " + XLSX)
     public Response report(@PathParam("sid") long subcommitteeId) {

@@ -27,6 +27,8 @@ final class Spreadsheet implements AutoCloseable {
     /** Column widths, in characters: what the longest value needs, within these bounds. */
     private static final int MIN_WIDTH = 6;
     private static final int MAX_WIDTH = 60;
+    /** Excel's limit of one cell's text, in UTF-16 units (SpreadsheetVersion.EXCEL2007.getMaxTextLength()). */
+    static final int MAX_CELL_TEXT = 32_767;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final CellStyle header;
@@ -126,10 +128,26 @@ final class Spreadsheet implements AutoCloseable {
                 cell.setCellStyle(dateTime);
                 return 20;
             }
-            String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
+            String text = fitted(value instanceof Enum<?> constant ? constant.name() : value.toString());
             cell.setCellValue(text);
             return longestLine(text) + 1;
         }
+    }
+
+    /**
+     * A cell holds at most 32,767 UTF-16 units (POI refuses more), while the API keeps texts of up to
+     * 20,000 code points, which can be 40,000 units: a longer text is cut there, never inside a
+     * surrogate pair, and ends with an ellipsis saying so.
+     */
+    static String fitted(String text) {
+        if (text.length() <= MAX_CELL_TEXT) {
+            return text;
+        }
+        int end = MAX_CELL_TEXT - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     private static int longestLine(String text) {

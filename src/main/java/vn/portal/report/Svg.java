@@ -15,7 +15,7 @@ final class Svg {
     Svg(int width, int height, String title) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         open("svg", "xmlns", NAMESPACE, "version", "1.1", "width", width, "height", height, "viewBox",
-                "0 0 " + width + " " + height, "role", "img");
+                "0 0 " + width + " " + height);
         element("title", title);
     }
 

@@ -198,8 +198,8 @@ public record Timeline(List<MilestoneView> milestones, LocalDate today, LocalDat
             Look look = LOOKS.get(m.status());
             double x = axis.x(m.dueOn());
             int middle = FIRST_ROW + i * ROW + ROW / 2;
-            svg.open("g", "class", m.overdue() ? "milestone overdue" : "milestone", "data-id", m.id(), "data-status",
-                    m.status());
+            // SVG 1.1 has no data-* attributes: the milestone is named by the element's id
+            svg.open("g", "class", m.overdue() ? "milestone overdue" : "milestone", "id", "milestone-" + m.id());
             svg.element("title", m.title() + " – hạn " + DAY.format(m.dueOn()) + " – " + look.label()
                     + (m.overdue() ? " – quá hạn" : ""));
             svg.empty("line", "x1", CHART_LEFT, "y1", middle, "x2", x, "y2", middle, "stroke", look.colour(),

@@ -167,6 +167,20 @@ class ReportResourceTest {
     }
 
     @Test
+    void aTextLongerThanACellTakesIsCutAtACellsLimitNotRefused() throws IOException {
+        // 20,000 code points, the most a comment takes, are 40,000 UTF-16 units: more than a cell holds
+        String longest = "\uD83D\uDCCA".repeat(20_000);
+        Api.createComment(submission, longest);
+        try (XSSFWorkbook book = workbook()) {
+            Sheet comments = book.getSheet("Comments");
+            int body = cellNamed(comments, "Nội dung").getColumnIndex();
+            String cut = comments.getRow(2).getCell(body).getStringCellValue();
+            assertEquals(32_767, cut.length(), "cut to a cell's limit, the ellipsis included");
+            assertTrue(cut.endsWith("\uD83D\uDCCA…"), "no half of a surrogate pair is left");
+        }
+    }
+
+    @Test
     void memberMayReadOutsiderMayNot() throws IOException {
         long user = Api.createUser();
         String username = Api.usernameOf(user);

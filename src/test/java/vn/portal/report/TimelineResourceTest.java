@@ -74,7 +74,7 @@ class TimelineResourceTest {
     }
 
     private static List<Long> markedIds(Document svg) {
-        return marks(svg).stream().map(g -> Long.parseLong(g.getAttribute("data-id"))).toList();
+        return marks(svg).stream().map(g -> Long.parseLong(g.getAttribute("id").substring("milestone-".length()))).toList();
     }
 
     private static List<String> texts(Document svg) {
@@ -107,7 +107,7 @@ class TimelineResourceTest {
         Document svg = draw("");
         assertTrue(texts(svg).contains(TRICKY), texts(svg).toString());
         assertTrue(texts(svg).contains("22/02/2020"));
-        Element overdue = marks(svg).stream().filter(g -> g.getAttribute("data-id").equals(String.valueOf(figures)))
+        Element overdue = marks(svg).stream().filter(g -> g.getAttribute("id").equals("milestone-" + figures))
                 .findFirst().orElseThrow();
         assertEquals("milestone overdue", overdue.getAttribute("class"));
         assertTrue(overdue.getTextContent().contains("quá hạn"));

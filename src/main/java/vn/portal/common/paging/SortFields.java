@@ -61,9 +61,9 @@ public final class SortFields {
         return List.copyOf(fields.keySet());
     }
 
-    /** A batch of rows in the default order, for reading a whole list a page at a time. */
+    /** A batch of rows in the default order, for reading a whole list a page at a time: not counted. */
     public PageRequest batch(int page, int size) {
-        return new PageRequest(page, size, defaultOrder);
+        return new PageRequest(page, size, defaultOrder).batch(page, size);
     }
 
     public boolean knows(String name) {
