@@ -37,7 +37,9 @@ final class RouteTemplate {
                 return;
             }
             int status = context.response().getStatusCode();
-            if (status >= 400 && status != 404) {
+            // a 404 is NOT_FOUND already; any other answer outside a route (a failure before routing, a
+            // CORS preflight answered by Cors) would be tagged with its raw path
+            if (status != 404) {
                 request.putLocal(KEY, UNMATCHED);
             }
         });

@@ -44,6 +44,9 @@ class MetricsTest {
         given().put("/api/v1/milestones/" + id).then().statusCode(405);
         Api.json().body(Map.of("bogus", 1)).post("/api/v1/subcommittees").then().statusCode(400);
         given().get("/test-only/failure").then().statusCode(500);
+        // a CORS preflight is answered before any route, whatever its path
+        given().auth().none().header("Origin", "https://vankien.test.portal").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/no-such-collection/" + missing + "/preflight").then().statusCode(204);
 
         List<String> lines = scrape();
 
@@ -65,6 +68,8 @@ class MetricsTest {
         assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"413\"", "uri=\"/UNMATCHED\""),
                 "a body refused before routing is counted as /UNMATCHED");
         assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"405\"", "uri=\"/UNMATCHED\""));
+        assertTrue(has(lines, "http_server_requests_seconds_count", "method=\"OPTIONS\"", "status=\"204\"",
+                "uri=\"/UNMATCHED\""), "a preflight is counted as /UNMATCHED, not under its path");
         assertTrue(has(lines, "http_server_requests_seconds_count", "method=\"POST\"", "status=\"400\"",
                 "uri=\"/api/v1/subcommittees\""), "a failure on a route without parameters keeps its route");
         assertTrue(has(lines, "http_server_requests_seconds_count", "status=\"500\"", "uri=\"/test-only/failure\""),
