@@ -782,7 +782,7 @@ class LoginTest {
         String exposed = response.header("Access-Control-Expose-Headers");
         assertNotNull(exposed, "Access-Control-Expose-Headers");
         List<String> names = List.of(exposed.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
-        assertTrue(names.containsAll(List.of("etag", "location")), exposed);
+        assertTrue(names.containsAll(List.of("etag", "location", "content-disposition")), exposed);
 
         // a 401 to the front end is readable too (it must learn to log in)
         Response refused = anonymous().header("Origin", ORIGIN).get("/api/v1/me");

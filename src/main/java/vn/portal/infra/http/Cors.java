@@ -25,8 +25,9 @@ public class Cors {
     static final String ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, Idempotency-Key, "
             + AccessLog.HEADER;
+    /** Content-Disposition: a page saving an export or the report names the file as the service does. */
     static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, WWW-Authenticate, Allow, Idempotent-Replayed, "
-            + AccessLog.HEADER;
+            + "Content-Disposition, " + AccessLog.HEADER;
     static final String MAX_AGE_SECONDS = "3600";
 
     @Inject
