@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.portal.fuzz.Contract.Operation;
 import vn.portal.support.Api;
+import vn.portal.support.ContractValidation;
 
 /**
  * Any input gets a clean answer: thousands of malformed requests, generated from
@@ -177,7 +178,7 @@ class FuzzTest {
             return "the body names the service's insides (" + insides.group() + ")";
         }
         if (status < 400) {
-            return c.mustBeRefused ? "taken, though the contract refuses it" : null;
+            return c.mustBeRefused ? "taken, though the contract refuses it" : offContract(c, answer);
         }
         if (type == null || !type.startsWith("application/problem+json")) {
             if (belowHttp && (type == null || !type.startsWith("application/json"))) {
@@ -207,6 +208,13 @@ class FuzzTest {
         if (status == 405 && answer.header("Allow") == null) {
             return "a 405 without Allow";
         }
-        return null;
+        return offContract(c, answer);
+    }
+
+    /** The answer checked against openapi/openapi.yaml like every RestAssured answer: its status, type and body. */
+    private static String offContract(Case c, Wire.Answer answer) {
+        List<String> mismatches = ContractValidation.mismatches(c.method, c.path, answer.status(),
+                answer.header("Content-Type"), answer.body());
+        return mismatches.isEmpty() ? null : "an answer the contract does not describe: " + String.join("; ", mismatches);
     }
 }

@@ -21,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +123,14 @@ public class ContractValidation implements Filter, QuarkusTestBeforeEachCallback
         return body.length() <= 600 ? body : body.substring(0, 600) + "…";
     }
 
+    /**
+     * What is wrong with an answer a test received outside RestAssured (the fuzz test's own HTTP
+     * client), against the checked-in contract: empty when the contract describes it.
+     */
+    public static List<String> mismatches(String method, String rawPath, int status, String contentType, byte[] body) {
+        return contract().checkAnswer(method, rawPath, status, contentType, body);
+    }
+
     static Contract contract() {
         Contract loaded = contract;
         if (loaded == null) {
@@ -160,30 +170,70 @@ public class ContractValidation implements Filter, QuarkusTestBeforeEachCallback
 
         List<String> check(FilterableRequestSpecification request, Response response, boolean checkRequest) {
             String path = URI.create(request.getURI()).getRawPath();
+            String method = request.getMethod();
+            List<String> problems = new ArrayList<>();
+            JsonNode operation = operation(method, path);
+            if (operation != null && checkRequest && response.getStatusCode() / 100 == 2) {
+                problems.addAll(checkRequest(request, operation, pointerTo(operation)));
+            }
+            problems.addAll(checkAnswer(method, path, response.getStatusCode(), response.getContentType(),
+                    response.asByteArray()));
+            return problems;
+        }
+
+        /**
+         * The operation a request reaches: its path as the HTTP server normalizes it, and HEAD as the
+         * GET it answers without a body. A method is case-sensitive: {@code get} is no method.
+         */
+        private JsonNode operation(String method, String path) {
+            if (!method.equals(method.toUpperCase(Locale.ROOT))) {
+                return null;
+            }
+            String key = method.equals("HEAD") ? "get" : method.toLowerCase(Locale.ROOT);
+            String normalized = normalized(path);
+            return routes.stream().filter(route -> route.matches(normalized))
+                    .map(route -> document.get("paths").get(route.template()).get(key))
+                    .filter(node -> node != null).findFirst().orElse(null);
+        }
+
+        /** Matrix parameters and fragments dropped, dots (also escaped) resolved, empty segments and the last slash gone. */
+        private static String normalized(String rawPath) {
+            String path = rawPath.replaceAll("#.*$", "").replaceAll(";[^/]*", "").replaceAll("(?i)%2e", ".");
+            Deque<String> segments = new ArrayDeque<>();
+            for (String segment : path.split("/")) {
+                if (segment.isEmpty() || segment.equals(".")) {
+                    continue;
+                }
+                if (segment.equals("..")) {
+                    segments.pollLast();
+                } else {
+                    segments.addLast(segment);
+                }
+            }
+            return "/" + String.join("/", segments);
+        }
+
+        /** What is wrong with an answer to {@code method} (as sent) on {@code path} (raw, no query). */
+        List<String> checkAnswer(String method, String path, int statusCode, String contentType, byte[] body) {
             if (!path.startsWith("/api/")) {
                 return List.of(); // /q/…: health, metrics, the OpenAPI document itself
             }
-            String method = request.getMethod().toLowerCase(Locale.ROOT);
-            JsonNode operation = routes.stream().filter(route -> route.matches(path))
-                    .map(route -> document.get("paths").get(route.template()).get(method))
-                    .filter(node -> node != null).findFirst().orElse(null);
-            String status = String.valueOf(response.getStatusCode());
+            JsonNode operation = operation(method, path);
+            String status = String.valueOf(statusCode);
             if (operation == null) {
-                if (method.equals("options") && response.getStatusCode() / 100 == 2) {
+                if (method.equals("OPTIONS") && statusCode / 100 == 2) {
                     return List.of(); // a CORS preflight, answered before any operation
                 }
                 // no such path or method (refused before the login is even asked for, or after): the
                 // answer must still be the problem the contract defines
                 if (status.equals("401") || status.equals("404") || status.equals("405")) {
-                    return validate("/components/schemas/Problem", response.asString());
+                    return body.length == 0 || "HEAD".equals(method) ? List.of()
+                            : validate("/components/schemas/Problem", new String(body, StandardCharsets.UTF_8));
                 }
-                return List.of("no operation " + method.toUpperCase(Locale.ROOT) + " " + path + " in the contract");
+                return List.of("no operation " + method + " " + path + " in the contract");
             }
             String pointer = pointerTo(operation);
             List<String> problems = new ArrayList<>();
-            if (checkRequest && response.getStatusCode() / 100 == 2) {
-                problems.addAll(checkRequest(request, operation, pointer));
-            }
             JsonNode declared = operation.path("responses").get(status);
             String statusKey = status;
             if (declared == null) {
@@ -194,15 +244,14 @@ public class ContractValidation implements Filter, QuarkusTestBeforeEachCallback
                 problems.add("status " + status + " is not declared for this operation");
                 return problems;
             }
-            byte[] body = response.asByteArray();
-            if (body.length == 0 || "head".equals(method)) {
-                if (declared.has("content") && response.getStatusCode() != 304 && !"head".equals(method)) {
+            if (body.length == 0 || "HEAD".equals(method)) {
+                if (declared.has("content") && statusCode != 304 && !"HEAD".equals(method)) {
                     problems.add("an empty body where the contract declares content");
                 }
                 return problems;
             }
             JsonNode content = declared.get("content");
-            String mediaType = mediaType(response.getContentType());
+            String mediaType = mediaType(contentType);
             if (content == null) {
                 problems.add("a " + mediaType + " body where the contract declares none");
                 return problems;

@@ -150,10 +150,10 @@ public class ContractFilter implements OASFilter {
             if (path.contains("{")) {
                 codes.add("404");
             }
-            if (operation.getRequestBody() != null) {
-                codes.add("413");
-                codes.add("415");
-            }
+            // any request may come with a body: one over the limit is refused before routing, and one
+            // with a Content-Type the operation does not take (a body where it takes none) too
+            codes.add("413");
+            codes.add("415");
             if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
                 codes.add("409");
             }
@@ -346,7 +346,8 @@ public class ContractFilter implements OASFilter {
                 .addProperty("type", string("about:blank"))
                 .addProperty("title", string("Conflict"))
                 .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int32"))
-                .addProperty("detail", string("Responsibility 12 already leads Kinh tế / Báo cáo chính trị / Phần I."))
+                .addProperty("detail", string("Responsibility 12 already leads Kinh tế / Báo cáo chính trị / Phần I.")
+                        .type(List.of(SchemaType.STRING, SchemaType.NULL)))
                 .addProperty("code", string("RESPONSIBILITY_OVERLAP"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
@@ -354,7 +355,7 @@ public class ContractFilter implements OASFilter {
                         .description("The existing object a uniqueness rule collided with"))
                 .addProperty("errorId", string("3f1c2d9e-7a41-4f0e-9a55-2b8f0c6d1e77")
                         .description("With 500: the id the log carries"))
-                .required(List.of("type", "title", "status", "code"))
+                .required(List.of("type", "title", "status", "detail", "code", "errors"))
                 .additionalPropertiesBoolean(true)
                 .examples(List.of(example));
     }
