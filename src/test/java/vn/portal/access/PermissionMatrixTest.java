@@ -941,7 +941,7 @@ class PermissionMatrixTest {
                 .given(w -> new Target(w.submissionA("SUBMITTED").milestone()))
                 .send((req, w, t) -> req.get(w.subcommittee() + "/timeline.svg"))
                 .allowed((r, w, t, who) -> r.then().contentType(startsWith(ReportResource.SVG))
-                        .body(containsString("data-id=\"" + t.id() + "\""))));
+                        .body(containsString("id=\"milestone-" + t.id() + "\""))));
 
         // --- users ---
         p.add(probe("GET /users", Rule.USERS_READ, 200)
