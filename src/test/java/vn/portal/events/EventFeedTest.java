@@ -237,12 +237,16 @@ class EventFeedTest {
                     }
                 }));
             }
+            List<Future<Integer>> sequencers = new ArrayList<>();
             for (int s = 0; s < 2; s++) {
-                pool.submit(() -> {
+                sequencers.add(pool.submit(() -> {
+                    int runs = 0;
                     while (writing.get()) {
                         sequencer.sequence();
+                        runs++;
                     }
-                });
+                    return runs;
+                }));
             }
             List<Long> read = new ArrayList<>();
             while (!writes.stream().allMatch(Future::isDone)) {
@@ -268,6 +272,10 @@ class EventFeedTest {
                     + "and e.entityId < :to order by e.position", Long.class).setParameter("from", base)
                     .setParameter("to", base + writers * each).getResultList();
             assertEquals(written.size(), positions.get(positions.size() - 1) - positions.get(0) + 1, "no hole");
+            writing.set(false);
+            for (Future<Integer> runs : sequencers) {
+                assertTrue(runs.get(30, TimeUnit.SECONDS) > 0, "each sequencer ran, and never collided with the other");
+            }
         } finally {
             writing.set(false);
             pool.shutdown();
