@@ -152,6 +152,39 @@ class EventFeedTest {
     }
 
     @Test
+    void aRefusedWriteAnUnchangingPatchAndARepeatedRequestAddNoEvent() {
+        long sid = Api.createSubcommittee();
+        String member = "u" + Api.unique();
+        Api.createMember(sid, Map.of("role", "MEMBER", "userId", Api.createUserNamed(member)));
+        long other = Api.createMember(sid, Map.of("phone", "0901"));
+        String stale = Api.etag("/api/v1/members/" + other);
+        given().contentType("application/json").body(Map.of("phone", "0902")).patch("/api/v1/members/" + other)
+                .then().statusCode(200);
+        String key = "feed-" + Api.unique();
+        long made = id(Api.json().header("Idempotency-Key", key).body(Map.of("title", "Mốc một lần", "dueOn", "2020-03-01"))
+                .post("/api/v1/subcommittees/" + sid + "/milestones"));
+        String cursor = Feed.head();
+
+        Api.json().header("If-Match", stale).body(Map.of("phone", "0903")).patch("/api/v1/members/" + other)
+                .then().spec(Api.problem(412, "PRECONDITION_FAILED"));
+        Api.as(member).body(Map.of("phone", "0904")).patch("/api/v1/members/" + other)
+                .then().spec(Api.problem(403, "FORBIDDEN"));
+        Api.json().body(Map.of("fullName", "Trưởng ban", "role", "HEAD", "email", "h" + Api.unique() + "@thanhuy.vn"))
+                .post("/api/v1/subcommittees/" + sid + "/members").then().statusCode(201);
+        Api.json().body(Map.of("fullName", "Trưởng ban thứ hai", "role", "HEAD", "email", "k" + Api.unique()
+                + "@thanhuy.vn")).post("/api/v1/subcommittees/" + sid + "/members")
+                .then().spec(Api.problem(409, "HEAD_ALREADY_ASSIGNED"));
+        given().contentType("application/json").body(Map.of("phone", "0902")).patch("/api/v1/members/" + other)
+                .then().statusCode(200);
+        assertEquals(made, id(Api.json().header("Idempotency-Key", key)
+                .body(Map.of("title", "Mốc một lần", "dueOn", "2020-03-01"))
+                .post("/api/v1/subcommittees/" + sid + "/milestones")), "the first answer, replayed");
+
+        List<String> types = Feed.since(cursor).stream().map(e -> (String) e.get("type")).toList();
+        assertEquals(List.of("member.created"), types, "only the head who was appointed");
+    }
+
+    @Test
     void readingTheFeedIsNotAChange() {
         Api.createSubcommittee();
         long entries = auditEntries();
