@@ -28,8 +28,12 @@ final class EventCursor {
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            return FORM.matcher(text).matches() && cursor.equals(of(Long.parseLong(text.substring(PREFIX.length()))))
-                    ? Long.parseLong(text.substring(PREFIX.length())) : null;
+            if (!FORM.matcher(text).matches()) {
+                return null;
+            }
+            long position = Long.parseLong(text.substring(PREFIX.length()));
+            // only the one spelling the feed gives (no padding, no stray bits in the last character)
+            return cursor.equals(of(position)) ? position : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
