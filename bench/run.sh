@@ -128,6 +128,8 @@ endpoints() {
   measure "GET /api/v1/subcommittees/{sid}/progress" 16 1 -H "$BENCH_AUTH" "$BASE/api/v1/subcommittees/$MEASURED_SID/progress"
   measure "GET /api/v1/audit?subcommitteeId (newest 20)" 16 1 -H "$BENCH_AUTH" "$BASE/api/v1/audit?subcommitteeId=$MEASURED_SID"
   measure "writes: create a submission, submit 2 of 3" 8 1 -H "$BENCH_AUTH" -s bench/lua/writes.lua "$BASE"
+  # after the writes, whose events (and the warm-up's) it reads: the first 100 the bench user sees
+  measure "GET /api/v1/events?limit=100 (change feed, oldest kept)" 16 1 -H "$BENCH_AUTH" "$BASE/api/v1/events?limit=100"
 }
 
 # --- the ceiling: bare Quarkus REST ----------------------------------------------------------------

@@ -44,7 +44,7 @@ class ArchitectureTest {
             Set.of("common"),
             Set.of("infra"),
             Set.of("access"),
-            Set.of("audit"),
+            Set.of("audit", "events"),
             Set.of("user"),
             Set.of("subcommittee"),
             Set.of("member"),
@@ -61,7 +61,8 @@ class ArchitectureTest {
 
     /**
      * Where an entity may be stored, changed or removed other than through {@code common.write.Writes}:
-     * the stores that are not a feature's objects (idempotency keys, login failures, the trail itself),
+     * the stores that are not a feature's objects (idempotency keys, login failures, the trail itself, the
+     * change feed's outbox and its sequencer),
      * and two methods that the write path calls or records: the one statement that keeps a token
      * user's roles in step, and the files a deleted submission takes with it.
      */
@@ -70,6 +71,8 @@ class ArchitectureTest {
             "vn.portal.common.idempotency.IdempotencyStore",
             "vn.portal.login.LoginThrottle",
             "vn.portal.audit.AuditTrail",
+            "vn.portal.events.EventOutbox",
+            "vn.portal.events.EventSequencer",
             "vn.portal.user.UserService.syncRoles",
             "vn.portal.submission.attachment.AttachmentRepository.deleteOf");
 

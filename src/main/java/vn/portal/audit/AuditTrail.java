@@ -53,6 +53,11 @@ public class AuditTrail implements ChangeLog {
     @Inject
     Access access;
 
+    @Override
+    public int order() {
+        return 20;
+    }
+
     /** Keeps the entry, unless it is an update that changed nothing a client can see. */
     @Override
     public void record(Written write) {
@@ -66,18 +71,13 @@ public class AuditTrail implements ChangeLog {
         if (changes.isEmpty() && "updated".equals(write.action())) {
             return;
         }
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = clock.now();
-        entry.actor = write.changes().actor() != null ? write.changes().actor() : access.caller().username();
-        entry.action = write.action();
-        entry.entityType = write.entityType();
-        entry.entityId = write.entityId();
-        entry.subcommitteeId = write.subcommitteeId();
+        String recorded;
         try {
-            entry.changes = mapper.writeValueAsString(changes);
+            recorded = mapper.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of JSON nodes always serializes", e);
         }
+        AuditEntry entry = new AuditEntry(write, () -> access.caller().username(), clock.now(), recorded);
         em.persist(entry);
     }
 

@@ -54,6 +54,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.portal.report.ReportResource;
 import vn.portal.support.Api;
+import vn.portal.support.Feed;
 import vn.portal.support.FixedClock;
 import vn.portal.support.LoggedInAsAdmin;
 
@@ -205,6 +206,8 @@ class PermissionMatrixTest {
         USERS_READ,
         /** Read the audit trail: ADMIN, AUDITOR and those who run a subcommittee. */
         AUDIT,
+        /** Read the change feed: anyone logged in, each seeing the events of what they may read. */
+        FEED,
         /** A body with a read-only field: refused for everyone, ADMIN included. */
         READ_ONLY,
         /** A method the path does not take, for everyone, ADMIN included (users are never deleted). */
@@ -228,6 +231,7 @@ class PermissionMatrixTest {
                 case ADMIN_GLOBAL -> who == ADMIN ? Outcome.ALLOWED : Outcome.FORBIDDEN;
                 case USERS_READ -> who == ADMIN || who == AUDITOR ? Outcome.ALLOWED : Outcome.FORBIDDEN;
                 case AUDIT -> MANAGERS.contains(who) || who == AUDITOR ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+                case FEED -> Outcome.ALLOWED;
                 case READ_ONLY -> Outcome.READ_ONLY;
                 case NO_SUCH_METHOD -> Outcome.METHOD_NOT_ALLOWED;
             };
@@ -989,6 +993,30 @@ class PermissionMatrixTest {
                         assertEquals(0, others, "the entries of a subcommittee the caller does not run");
                         w.as(who).queryParam("size", 100).get(API + "/audit").then().statusCode(200)
                                 .body("items.subcommitteeId", everyItem(equalTo(Math.toIntExact(w.sid))));
+                    }
+                }));
+
+        // --- change feed ---
+        // after the feed's head: a milestone of the world (t.id), a foreign subcommittee (t.other) and a user
+        p.add(probe("GET /events", Rule.FEED, 200)
+                .given(w -> {
+                    String head = Feed.head();
+                    long milestone = Api.createMilestone(w.sid, "2020-03-01", Map.of());
+                    long foreign = Api.createSubcommittee();
+                    Api.createUser();
+                    return new Target(milestone, foreign, head);
+                })
+                .send((req, w, t) -> req.queryParam("after", t.text()).queryParam("limit", 500).get(Feed.EVENTS))
+                .allowed((r, w, t, who) -> {
+                    List<String> events = r.jsonPath().getList("items.collect { it.type + ' ' + it.entityId }");
+                    if (who == ADMIN || who == AUDITOR) {
+                        assertEquals(List.of("milestone.created " + t.id(), "subcommittee.created " + t.other()),
+                                events.subList(0, 2), "ADMIN and AUDITOR read every subcommittee's events");
+                        assertEquals("user.created", r.jsonPath().getString("items[2].type"), "and the users'");
+                    } else if (SEES.contains(who)) {
+                        assertEquals(List.of("milestone.created " + t.id()), events, "only their subcommittee's events");
+                    } else {
+                        assertEquals(List.of(), events, "none of a subcommittee they are not an active member of");
                     }
                 }));
 

@@ -255,6 +255,10 @@ final class Cases {
                     "2020-02-22T23:59:59%2B07:00%5BAsia/Ho_Chi_Minh%5D", "2020-02-22", "garbage", "%2B10000-01-01T00:00:00Z",
                     "-10000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00Z",
                     "-0001-01-01T00:00:00Z");
+            case "limit" -> List.of("0", "501", "-1", "1e2", "1.0", "0x10", "2147483648", "%2B1", "NaN", "500", "1",
+                    "%EF%BC%91");
+            case "after" -> List.of("djE6MQ", "djE6MA", "djE6LTE", "djE6MDE", "djI6MQ", "djE6MQ%3D%3D", "djE6", "%2B%2F",
+                    "djE6OTk5OTk5OTk5OTk5OTk5OTk5", "djE6OTIyMzM3MjAzNjg1NDc3NTgwOA", "x".repeat(41), "not-a-cursor");
             case "active", "overdue", "late" -> List.of("TRUE", "True", "1", "0", "yes", "true%20", "null", "truee", "on");
             default -> name.endsWith("Id") ? List.of("-1", "0", "abc", "9223372036854775808", "1.5", "9223372036854775807",
                     "1e3", "%2B1", "99999999999999999999", "0x1")

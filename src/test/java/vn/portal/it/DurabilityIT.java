@@ -38,6 +38,10 @@ class DurabilityIT {
     /** PATCHes sent but not answered when the service died: they may or may not have committed. */
     private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
 
+    /** The change feed as read on from {@link #cursor} after each start. */
+    private final List<JsonNode> events = new ArrayList<>();
+    private String cursor;
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -55,6 +59,7 @@ class DurabilityIT {
                     service.start();
                 }
                 verify(service, acknowledged);
+                readFeedOn(service);
                 long subcommittee = createSubcommittee(service, round);
                 int before = acknowledged.size();
                 writeUntilKilled(service, subcommittee, round, acknowledged);
@@ -62,8 +67,11 @@ class DurabilityIT {
             }
             service.start();
             verify(service, acknowledged);
-            System.out.printf("DurabilityIT: %d acknowledged writes checked after %d SIGKILLs on %s%n", acknowledged.size(), ROUNDS,
-                    vn.portal.support.TestDatabase.isPostgresql() ? "PostgreSQL" : "H2");
+            readFeedOn(service);
+            verifyFeed(service, acknowledged);
+            System.out.printf("DurabilityIT: %d acknowledged writes checked after %d SIGKILLs on %s, and %d events "
+                    + "of the change feed read on from a cursor across the restarts%n", acknowledged.size(), ROUNDS,
+                    vn.portal.support.TestDatabase.isPostgresql() ? "PostgreSQL" : "H2", events.size());
         }
     }
 
@@ -125,6 +133,56 @@ class DurabilityIT {
             }
         }
         assertEquals(List.of(), lost, "acknowledged writes lost or changed after SIGKILL");
+    }
+
+    /** Reads the change feed on from the cursor kept since the last read, as an agency does after each restart. */
+    private void readFeedOn(RunningService service) throws Exception {
+        cursor = readFeed(service, cursor, events);
+    }
+
+    private String readFeed(RunningService service, String after, List<JsonNode> into) throws Exception {
+        String next = after;
+        while (true) {
+            HttpResponse<String> read = send(service, "GET", "/api/v1/events?limit=500" + (next == null ? "" : "&after=" + next), null);
+            assertEquals(200, read.statusCode(), read.body());
+            JsonNode page = JSON.readTree(read.body());
+            page.get("items").forEach(into::add);
+            next = page.get("next").asText();
+            if (page.get("items").size() < 500) {
+                return next;
+            }
+        }
+    }
+
+    /**
+     * The feed read on across the kills is the feed read at once from its start: nothing missed,
+     * nothing twice; and each member's last event carries the member as stored (no change without
+     * its event), while every member an event created exists (no event without its change).
+     */
+    private void verifyFeed(RunningService service, Map<Long, JsonNode> acknowledged) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        readFeed(service, null, all);
+        assertEquals(all.stream().map(e -> e.get("id").asLong()).toList(), events.stream().map(e -> e.get("id").asLong()).toList(),
+                "the feed read on from a cursor across the restarts against the feed read at once");
+        Map<Long, JsonNode> lastOfMember = new java.util.HashMap<>();
+        for (JsonNode event : all) {
+            if (event.get("entityType").asText().equals("member")) {
+                lastOfMember.put(event.get("entityId").asLong(), event.get("data"));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<Long, JsonNode> member : lastOfMember.entrySet()) {
+            HttpResponse<String> read = send(service, "GET", "/api/v1/members/" + member.getKey(), null);
+            if (read.statusCode() != 200 || !JSON.readTree(read.body()).equals(member.getValue())) {
+                wrong.add(member.getKey() + ": stored " + read.statusCode() + " " + read.body() + ", last event " + member.getValue());
+            }
+        }
+        for (Long id : acknowledged.keySet()) {
+            if (!lastOfMember.containsKey(id)) {
+                wrong.add(id + ": acknowledged, and no event");
+            }
+        }
+        assertEquals(List.of(), wrong, "members whose events disagree with what is stored");
     }
 
     /** Exactly what was acknowledged, or that plus the one unanswered PATCH, never anything else. */

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,8 @@ import vn.portal.support.TestDatabase;
  * Two instances of the packaged service on one PostgreSQL database, as behind a load balancer:
  * started together on an empty database, then racing writes sent to both in turn. Nothing the
  * service keeps may depend on which instance a request reaches: no lost update, no duplicate,
- * the same answer to every read from either, the login throttle and a changed password alike.
+ * the same answer to every read from either, the login throttle and a changed password alike, and
+ * the change feed read through both in turn.
  */
 class TwoInstancesIT {
 
@@ -64,6 +68,7 @@ class TwoInstancesIT {
             racingRetriesWithOneKeyCreateOne(subcommittee);
             failedLoginsCountOnBothAndANewPasswordHoldsOnBoth();
             everyReadIsTheSameFromBoth(subcommittee);
+            theFeedReadThroughEitherInstanceMissesAndRepeatsNothing(subcommittee);
             System.out.println("TwoInstancesIT: " + String.join("; ", figures));
         }
     }
@@ -196,6 +201,61 @@ class TwoInstancesIT {
             assertEquals(200, fromA.statusCode(), fromA.body());
             assertEquals(JSON.readTree(fromA.body()), JSON.readTree(fromB.body()), path);
             assertEquals(fromA.headers().firstValue("ETag"), fromB.headers().firstValue("ETag"), path);
+        }
+    }
+
+    /**
+     * The change feed read through both instances in turn, five events at a time, while racing
+     * creations go to both (each instance numbering events as they commit, under the database's
+     * lock): every creation's event is read once, and no event twice.
+     */
+    private void theFeedReadThroughEitherInstanceMissesAndRepeatsNothing(long subcommittee) throws Exception {
+        String head = null;
+        while (true) {
+            JsonNode page = JSON.readTree(send(0, "GET", "/api/v1/events?limit=500" + (head == null ? "" : "&after=" + head),
+                    null).body());
+            head = page.get("next").asText();
+            if (page.get("items").size() < 500) {
+                break;
+            }
+        }
+        String start = head;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService poller = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<JsonNode>> polled = poller.submit(() -> {
+                List<JsonNode> events = new ArrayList<>();
+                String cursor = start;
+                for (int turn = 0; ; turn++) {
+                    boolean written = !writing.get();
+                    HttpResponse<String> response = send(turn % 2, "GET", "/api/v1/events?limit=5&after=" + cursor, null);
+                    assertEquals(200, response.statusCode(), response.body());
+                    JsonNode page = JSON.readTree(response.body());
+                    page.get("items").forEach(events::add);
+                    cursor = page.get("next").asText();
+                    if (written && page.get("items").isEmpty()) {
+                        return events;
+                    }
+                }
+            });
+            List<Long> made = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (HttpResponse<String> response : race(RACERS, i -> () -> send(i % 2, "POST",
+                        "/api/v1/subcommittees/" + subcommittee + "/members", memberBody("luồng " + i)))) {
+                    made.add(created(response));
+                }
+            }
+            writing.set(false);
+            List<JsonNode> events = polled.get(120, TimeUnit.SECONDS);
+            List<Long> ids = events.stream().map(e -> e.get("id").asLong()).toList();
+            assertEquals(ids.size(), new HashSet<>(ids).size(), "an event read twice");
+            Set<Long> members = events.stream().filter(e -> e.get("type").asText().equals("member.created"))
+                    .map(e -> e.get("entityId").asLong()).collect(Collectors.toSet());
+            assertEquals(new HashSet<>(made), members, "every creation's event, read through either instance");
+            figures.add(events.size() + " feed events read through both instances in turn, 5 at a time, while "
+                    + made.size() + " members were created through both: none missed, none twice");
+        } finally {
+            poller.shutdownNow();
         }
     }
 

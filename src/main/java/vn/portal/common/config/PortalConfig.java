@@ -2,6 +2,7 @@ package vn.portal.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,22 @@ public interface PortalConfig {
          */
         @WithDefault("500")
         int batchRows();
+    }
+
+    Events events();
+
+    interface Events {
+        /** How long the change feed keeps an event; a cursor older than that is expired (410). */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** How often the sequencer gives committed events their feed position ({@code @Scheduled} reads it). */
+        @WithDefault("1s")
+        String sequenceEvery();
+
+        /** How often the retention purge runs; {@code off} never (the tests purge by hand). */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     interface Cors {

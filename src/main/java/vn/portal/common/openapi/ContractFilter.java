@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -45,6 +46,9 @@ public class ContractFilter implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
 
     private static final String PROBLEM_REF = SCHEMAS + "Problem";
+
+    /** Lists that are not pages (no ETag, no If-None-Match): the change feed's stretch of events. */
+    private static final Set<String> UNPAGED_LISTS = Set.of(SCHEMAS + "EventFeed");
 
     private static final Map<String, String> ERRORS = Map.ofEntries(
             Map.entry("400", "MALFORMED_JSON, UNKNOWN_FIELD, READ_ONLY_FIELD or VALIDATION_FAILED (a bad field, query "
@@ -230,7 +234,8 @@ public class ContractFilter implements OASFilter {
         }
         return ok.getContent().getMediaTypes().values().stream()
                 .map(media -> media.getSchema() == null ? null : media.getSchema().getRef())
-                .anyMatch(ref -> ref != null && !ref.startsWith("#/components/schemas/PageView"));
+                .anyMatch(ref -> ref != null && !ref.startsWith("#/components/schemas/PageView")
+                        && !UNPAGED_LISTS.contains(ref));
     }
 
     private static void describeHeaders(Operation operation) {

@@ -121,6 +121,11 @@ public final class QueryParams {
         return raw;
     }
 
+    /** A whole number from {@code min} to {@code max}, {@code fallback} when absent ({@code limit}). */
+    public int number(String name, String raw, int fallback, int min, int max) {
+        return integer(name, raw, fallback, min, max);
+    }
+
     public void reject(String name, String message) {
         errors.add(new FieldError(name, message));
     }

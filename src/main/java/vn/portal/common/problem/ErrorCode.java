@@ -24,6 +24,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     FILE_TYPE_NOT_ALLOWED(415),
+    /** A change feed cursor older than the events kept. */
+    CURSOR_EXPIRED(410),
     IDEMPOTENCY_KEY_REUSED(422),
     TOO_MANY_REQUESTS(429),
 

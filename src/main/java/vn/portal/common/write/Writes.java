@@ -1,10 +1,14 @@
 package vn.portal.common.write;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.Comparator;
+import java.util.List;
 import vn.portal.common.concurrency.ETags;
 import vn.portal.common.persistence.Changes;
 import vn.portal.common.persistence.TrackedEntity;
@@ -13,7 +17,7 @@ import vn.portal.common.time.PortalClock;
 /**
  * The one path of every create, update, delete and action: the caller's check, the lock, the
  * load, the {@code If-Match} precondition, the feature's own rules and changes, the flush, and
- * then every step that follows a write (today the audit entry). A feature's service says only
+ * then every step that follows a write (the change feed's event, the audit entry). A feature's service says only
  * what is its own: who may (the {@link Guard}), what changes and which rules hold.
  *
  * <p>Runs inside the service's transaction, which it requires: the lock is held, and the write and
@@ -64,7 +68,10 @@ public class Writes {
     ScopeLock locks;
 
     @Inject
-    ChangeLog log;
+    Instance<ChangeLog> changeLogs;
+
+    /** Every {@link ChangeLog}, in its order: the outbox's event, then the audit entry. */
+    private List<ChangeLog> logs;
 
     @Inject
     PortalClock clock;
@@ -157,8 +164,15 @@ public class Writes {
         keep(new Written(action, kind.name(), (Long) id, kind.subcommitteeOf(entity, scope), before, after, changes));
     }
 
+    @PostConstruct
+    void orderChangeLogs() {
+        logs = changeLogs.stream().sorted(Comparator.comparingInt(ChangeLog::order)).toList();
+    }
+
     /** Every step that follows a write, in the write's transaction. */
     private void keep(Written write) {
-        log.record(write);
+        for (ChangeLog log : logs) {
+            log.record(write);
+        }
     }
 }
