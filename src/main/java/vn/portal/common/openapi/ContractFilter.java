@@ -43,12 +43,10 @@ public class ContractFilter implements OASFilter {
 
     private static final String LICENSE = "Proprietary: for the Party Committee's offices and the agencies it admits";
 
-    private static final String SCHEMAS = "#/components/schemas/";
-
-    private static final String PROBLEM_REF = SCHEMAS + "Problem";
+    private static final String PROBLEM_REF = Refs.SCHEMAS + "Problem";
 
     /** Lists that are not pages (no ETag, no If-None-Match): the change feed's stretch of events. */
-    private static final Set<String> UNPAGED_LISTS = Set.of(SCHEMAS + "EventFeed");
+    private static final Set<String> UNPAGED_LISTS = Set.of(Refs.SCHEMAS + "EventFeed");
 
     private static final Map<String, String> ERRORS = Map.ofEntries(
             Map.entry("400", "MALFORMED_JSON, UNKNOWN_FIELD, READ_ONLY_FIELD or VALIDATION_FAILED (a bad field, query "
@@ -112,9 +110,7 @@ public class ContractFilter implements OASFilter {
                 .map(Operation::getRequestBody)
                 .filter(body -> body != null && body.getContent() != null && body.getContent().getMediaTypes() != null)
                 .filter(body -> body.getContent().getMediaTypes().values().stream().allMatch(media -> {
-                    Schema schema = media.getSchema();
-                    Schema named = schema == null || schema.getRef() == null ? schema
-                            : schemas.get(schema.getRef().substring(SCHEMAS.length()));
+                    Schema named = media.getSchema() == null ? null : Refs.resolve(schemas, media.getSchema());
                     return named != null && List.of(SchemaType.OBJECT).equals(named.getType())
                             && (named.getProperties() == null || named.getProperties().isEmpty());
                 }))
@@ -234,7 +230,7 @@ public class ContractFilter implements OASFilter {
         }
         return ok.getContent().getMediaTypes().values().stream()
                 .map(media -> media.getSchema() == null ? null : media.getSchema().getRef())
-                .anyMatch(ref -> ref != null && !ref.startsWith("#/components/schemas/PageView")
+                .anyMatch(ref -> ref != null && !ref.startsWith(Refs.SCHEMAS + "PageView")
                         && !UNPAGED_LISTS.contains(ref));
     }
 
@@ -273,9 +269,9 @@ public class ContractFilter implements OASFilter {
                 || ok.getContent().getMediaType(MediaType.APPLICATION_JSON) == null) {
             return;
         }
-        Schema page = resolve(schemas, ok.getContent().getMediaType(MediaType.APPLICATION_JSON).getSchema());
+        Schema page = Refs.resolve(schemas, ok.getContent().getMediaType(MediaType.APPLICATION_JSON).getSchema());
         List<String> columns = new ArrayList<>();
-        collectColumns(schemas, resolve(schemas, page.getProperties().get("items").getItems()), "", columns);
+        collectColumns(schemas, Refs.resolve(schemas, page.getProperties().get("items").getItems()), "", columns);
         ok.getContent().addMediaType(Csv.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
                 .type(List.of(SchemaType.STRING)).examples(List.of(String.join(",", columns) + "\r\n"))));
         ok.setDescription("A page of the list as JSON; with Accept: text/csv, every row that matches the filters, in "
@@ -297,18 +293,13 @@ public class ContractFilter implements OASFilter {
 
     private static void collectColumns(Map<String, Schema> schemas, Schema item, String prefix, List<String> columns) {
         item.getProperties().forEach((name, property) -> {
-            Schema resolved = resolve(schemas, property);
+            Schema resolved = Refs.resolve(schemas, property);
             if (resolved.getProperties() != null && !resolved.getProperties().isEmpty()) {
                 collectColumns(schemas, resolved, prefix + name + ".", columns);
             } else {
                 columns.add(prefix + name);
             }
         });
-    }
-
-    private static Schema resolve(Map<String, Schema> schemas, Schema schema) {
-        String ref = schema.getRef();
-        return ref == null ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static void sortResponses(APIResponses responses) {
@@ -355,7 +346,7 @@ public class ContractFilter implements OASFilter {
                         .type(List.of(SchemaType.STRING, SchemaType.NULL)))
                 .addProperty("code", string("RESPONSIBILITY_OVERLAP"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                        .items(OASFactory.createSchema().ref(Refs.SCHEMAS + "FieldError")))
                 .addProperty("conflictingId", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64")
                         .description("The existing object a uniqueness rule collided with"))
                 .addProperty("errorId", string("3f1c2d9e-7a41-4f0e-9a55-2b8f0c6d1e77")

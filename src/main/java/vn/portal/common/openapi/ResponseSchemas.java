@@ -34,8 +34,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  */
 final class ResponseSchemas {
 
-    private static final String PREFIX = "#/components/schemas/";
-
     /** Schemas SmallRye derives from Jackson's tree model, which stand for "any JSON value". */
     private static final Set<String> ANY_JSON = Set.of("JsonNode", "JsonNodeType");
 
@@ -81,7 +79,7 @@ final class ResponseSchemas {
     private static Schema resolved(Schema property, Map<String, Schema> components) {
         String target = nullableReference(property);
         if (target == null) {
-            String ref = name(property.getRef());
+            String ref = Refs.name(property.getRef());
             return ref != null && ANY_JSON.contains(ref) ? anyJson(property) : property;
         }
         if (ANY_JSON.contains(target)) {
@@ -106,7 +104,7 @@ final class ResponseSchemas {
             return null;
         }
         boolean hasNull = anyOf.stream().anyMatch(s -> List.of(SchemaType.NULL).equals(s.getType()));
-        return hasNull ? anyOf.stream().map(Schema::getRef).filter(Objects::nonNull).map(ResponseSchemas::name)
+        return hasNull ? anyOf.stream().map(Schema::getRef).filter(Objects::nonNull).map(Refs::name)
                 .findFirst().orElse(null) : null;
     }
 
@@ -146,7 +144,7 @@ final class ResponseSchemas {
         while (!open.isEmpty()) {
             Schema schema = open.pop();
             if (schema.getRef() != null) {
-                String name = name(schema.getRef());
+                String name = Refs.name(schema.getRef());
                 if (names.add(name) && components.containsKey(name)) {
                     open.push(components.get(name));
                 }
@@ -160,9 +158,5 @@ final class ResponseSchemas {
                     .flatMap(s -> s).forEach(open::push);
         }
         return names;
-    }
-
-    private static String name(String ref) {
-        return ref != null && ref.startsWith(PREFIX) ? ref.substring(PREFIX.length()) : null;
     }
 }

@@ -63,7 +63,7 @@ public final class SortFields {
 
     /** A batch of rows in the default order, for reading a whole list a page at a time: not counted. */
     public PageRequest batch(int page, int size) {
-        return new PageRequest(page, size, defaultOrder).batch(page, size);
+        return new PageRequest(page, size, defaultOrder, false, null);
     }
 
     public boolean knows(String name) {
