@@ -45,6 +45,7 @@ class ArchitectureTest {
             Set.of("infra"),
             Set.of("access"),
             Set.of("audit", "events"),
+            Set.of("webhook"),
             Set.of("user"),
             Set.of("subcommittee"),
             Set.of("member"),
@@ -73,6 +74,8 @@ class ArchitectureTest {
             "vn.portal.audit.AuditTrail",
             "vn.portal.events.EventOutbox",
             "vn.portal.events.EventSequencer",
+            "vn.portal.webhook.WebhookDispatcher",
+            "vn.portal.webhook.WebhookService.restartFromHead",
             "vn.portal.user.UserService.syncRoles",
             "vn.portal.submission.attachment.AttachmentRepository.deleteOf");
 

@@ -17,13 +17,13 @@ import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.write.ChangeTypes;
 
 @ApplicationScoped
 public class AuditService {
 
     /** The entity types, in the words the change feed also uses. */
-    public static final List<String> ENTITY_TYPES = List.of("subcommittee", "member", "responsibility", "milestone",
-            "submission", "attachment", "comment", "user");
+    public static final List<String> ENTITY_TYPES = ChangeTypes.entityTypes();
 
     public static final SortFields ORDER = SortFields.newestFirst();
 

@@ -13,10 +13,9 @@ public record AuditView(
         @Schema(example = "secretary") String actor,
         @Schema(description = "created, updated, deleted, or the action's name (submitted, returned, accepted, disposed)",
                 example = "returned") String action,
-        @Schema(enumeration = { "subcommittee", "member", "responsibility", "milestone", "submission", "attachment",
-                "comment", "user" }) String entityType,
+        String entityType,
         long entityId,
-        @Schema(nullable = true, description = "null for users") Long subcommitteeId,
+        @Schema(nullable = true, description = "null for users and webhooks") Long subcommitteeId,
         List<Change> changes) {
 
     /** A field that changed; a long content shows as its length and SHA-256, a secret as "[hidden]". */

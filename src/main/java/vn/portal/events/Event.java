@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.function.Supplier;
 import vn.portal.common.write.ChangeRecord;
+import vn.portal.common.write.ChangeTypes;
 import vn.portal.common.write.Written;
 
 /**
@@ -33,7 +34,7 @@ public class Event extends ChangeRecord {
 
     Event(Written write, Supplier<String> caller, Instant now, String data) {
         describe(write, caller, now);
-        this.type = write.entityType() + "." + write.action();
+        this.type = ChangeTypes.of(write.entityType(), write.action());
         this.data = data;
     }
 }

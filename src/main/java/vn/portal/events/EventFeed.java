@@ -55,6 +55,26 @@ public class EventFeed {
         return new FeedView(events.stream().map(this::view).toList(), EventCursor.of(next));
     }
 
+    /** An event and its place in the feed. */
+    public record Committed(long position, EventView event) {
+    }
+
+    /** The feed's head: the last position given, every one up to it committed. */
+    @Transactional
+    public long head() {
+        return scalar("lastPosition");
+    }
+
+    /**
+     * Every event after {@code after}, whoever may see it, at most {@code limit}: what the service
+     * itself hands on (to webhooks, which ADMIN registers). Read as {@link #read} reads, up to the head.
+     */
+    @Transactional
+    public List<Committed> committedAfter(long after, int limit) {
+        long head = scalar("lastPosition");
+        return events(after, head, null, limit).stream().map(e -> new Committed(e.position, view(e))).toList();
+    }
+
     private List<Event> events(long from, long head, Set<Long> visible, int limit) {
         TypedQuery<Event> query = em.createQuery("select e from Event e where e.position > :from and e.position <= :head"
                 + (visible == null ? "" : " and e.subcommitteeId in :visible") + " order by e.position", Event.class)

@@ -9,10 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EventView(
         long id,
         @Schema(description = "<entityType>.<action>", example = "submission.submitted") String type,
-        @Schema(enumeration = { "subcommittee", "member", "responsibility", "milestone", "submission", "attachment",
-                "comment", "user" }) String entityType,
+        String entityType,
         long entityId,
-        @Schema(nullable = true, description = "null for users") Long subcommitteeId,
+        @Schema(nullable = true, description = "null for users and webhooks (which ADMIN and AUDITOR see)") Long subcommitteeId,
         @Schema(description = "The user name of who made the change", example = "secretary") String actor,
         Instant occurredAt,
         @Schema(description = "The object's representation after the change (for a delete, before it), as its own "

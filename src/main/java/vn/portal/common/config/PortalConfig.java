@@ -51,6 +51,37 @@ public interface PortalConfig {
         String purgeEvery();
     }
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Whether a webhook may POST to plain http (https only, by default). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** Whether a webhook's host may be, or resolve to, a loopback, private, link-local or multicast address. */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /**
+         * When a failed delivery is tried again, counted from its first attempt; after the last one it is
+         * FAILED and the webhook's next event goes. A 429 or 503 whose Retry-After is longer waits that long.
+         */
+        @WithDefault("5s,5m,30m,2h,5h,10h,14h,20h,24h")
+        List<Duration> retryDelays();
+
+        /** How long an attempt may take, connecting included, before it counts as failed. */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /** How long the previous secret still signs after a rotation. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** How often the dispatcher looks for events to queue and deliveries due; {@code off}: never (tests run it by hand). */
+        @WithDefault("1s")
+        String deliverEvery();
+    }
+
     interface Cors {
         /** The origins of the browser front ends allowed to call the API (https://vankien.thanhuy.vn). */
         Optional<List<String>> origins();

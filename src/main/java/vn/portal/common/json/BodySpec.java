@@ -330,6 +330,8 @@ public final class BodySpec<C, P> {
         Pattern pattern;
         String patternMessage;
         Class<? extends Enum<?>> enumType;
+        /** The words a list of words may hold, where they are not an enum's names (event types). */
+        List<String> words;
         int min;
         int max;
         Object example;
@@ -363,6 +365,13 @@ public final class BodySpec<C, P> {
         public static Field enumsOf(String name, Class<? extends Enum<?>> type) {
             Field field = new Field(name, Type.ENUM_LIST);
             field.enumType = type;
+            return field;
+        }
+
+        /** An array of distinct words from a fixed list, taken as strings (a webhook's event types). */
+        public static Field wordsOf(String name, List<String> allowed) {
+            Field field = new Field(name, Type.ENUM_LIST);
+            field.words = List.copyOf(allowed);
             return field;
         }
 
@@ -466,7 +475,10 @@ public final class BodySpec<C, P> {
 
         /** What a list field holds: the enum of an enum list, ids for an id list. */
         Class<?> elementType() {
-            return type == Type.ENUM_LIST ? enumType : type == Type.ID_LIST ? Long.class : null;
+            if (type == Type.ENUM_LIST) {
+                return words != null ? String.class : enumType;
+            }
+            return type == Type.ID_LIST ? Long.class : null;
         }
 
         /** The Java type a request record's component of this field has. */
@@ -495,6 +507,9 @@ public final class BodySpec<C, P> {
         }
 
         public List<String> enumValues() {
+            if (words != null) {
+                return words;
+            }
             return enumType == null ? List.of()
                     : Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
         }
@@ -590,7 +605,10 @@ public final class BodySpec<C, P> {
         }
 
         private Object enumConstant(String path, JsonNode value, List<FieldError> errors) {
-            if (value.isTextual()) {
+            if (value.isTextual() && words != null && words.contains(value.textValue())) {
+                return value.textValue();
+            }
+            if (value.isTextual() && enumType != null) {
                 for (Enum<?> constant : enumType.getEnumConstants()) {
                     if (constant.name().equals(value.textValue())) {
                         return constant;
