@@ -13,7 +13,8 @@ public record EventView(
                 "comment", "user" }) String entityType,
         long entityId,
         @Schema(nullable = true, description = "null for users") Long subcommitteeId,
-        @Schema(description = "The user name of who made the change", example = "secretary") String actor,
+        @Schema(description = "The user name of who made the change; system for the deadline reminders "
+                + "(milestone.due_soon, milestone.overdue), which no user makes", example = "secretary") String actor,
         Instant occurredAt,
         @Schema(description = "The object's representation after the change (for a delete, before it), as its own "
                 + "GET answers it, without allowedActions (which depend on who reads)") JsonNode data) {
