@@ -63,7 +63,7 @@ class ArchitectureTest {
     /**
      * Where an entity may be stored, changed or removed other than through {@code common.write.Writes}:
      * the stores that are not a feature's objects (idempotency keys, login failures, the trail itself, the
-     * change feed's outbox and its sequencer),
+     * change feed's outbox and its sequencer, the deadline reminders' claims),
      * and two methods that the write path calls or records: the one statement that keeps a token
      * user's roles in step, and the files a deleted submission takes with it.
      */
@@ -76,6 +76,7 @@ class ArchitectureTest {
             "vn.portal.events.EventSequencer",
             "vn.portal.webhook.WebhookDispatcher",
             "vn.portal.webhook.WebhookService.restartFromHead",
+            "vn.portal.milestone.MilestoneReminders",
             "vn.portal.user.UserService.syncRoles",
             "vn.portal.submission.attachment.AttachmentRepository.deleteOf");
 

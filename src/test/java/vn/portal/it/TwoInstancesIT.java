@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -37,7 +39,7 @@ import vn.portal.support.TestDatabase;
  * started together on an empty database, then racing writes sent to both in turn. Nothing the
  * service keeps may depend on which instance a request reaches: no lost update, no duplicate,
  * the same answer to every read from either, the login throttle and a changed password alike, and
- * the change feed read through both in turn.
+ * the change feed read through both in turn, and the deadline reminders both send.
  */
 class TwoInstancesIT {
 
@@ -52,7 +54,9 @@ class TwoInstancesIT {
     @Test
     void racingWritesThroughTwoInstancesLoseNothingAndDuplicateNothing() throws Exception {
         assumeTrue(TestDatabase.isPostgresql(), "two instances share a PostgreSQL database; H2 is embedded in one");
-        try (RunningService a = new RunningService(Files.createTempDirectory("portal-two"), "two_instances_a");
+        // the deadline reminders' job every second on both, so that their runs meet
+        try (RunningService a = new RunningService(Files.createTempDirectory("portal-two"), "two_instances_a",
+                "portal.events.reminders-every=1s");
                 RunningService b = a.secondInstance("two_instances_b")) {
             instances = new RunningService[] {a, b};
             // both migrate and create the first admin on the same empty database at once
@@ -69,6 +73,7 @@ class TwoInstancesIT {
             failedLoginsCountOnBothAndANewPasswordHoldsOnBoth();
             everyReadIsTheSameFromBoth(subcommittee);
             theFeedReadThroughEitherInstanceMissesAndRepeatsNothing(subcommittee);
+            bothInstancesRemindingSendEachReminderOnce(subcommittee);
             System.out.println("TwoInstancesIT: " + String.join("; ", figures));
         }
     }
@@ -210,16 +215,7 @@ class TwoInstancesIT {
      * lock): every creation's event is read once, and no event twice.
      */
     private void theFeedReadThroughEitherInstanceMissesAndRepeatsNothing(long subcommittee) throws Exception {
-        String head = null;
-        while (true) {
-            JsonNode page = JSON.readTree(send(0, "GET", "/api/v1/events?limit=500" + (head == null ? "" : "&after=" + head),
-                    null).body());
-            head = page.get("next").asText();
-            if (page.get("items").size() < 500) {
-                break;
-            }
-        }
-        String start = head;
+        String start = feedHead();
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService poller = Executors.newSingleThreadExecutor();
         try {
@@ -256,6 +252,72 @@ class TwoInstancesIT {
                     + made.size() + " members were created through both: none missed, none twice");
         } finally {
             poller.shutdownNow();
+        }
+    }
+
+    /**
+     * Milestones created through both instances, half due tomorrow and half overdue, while both run
+     * the deadline reminders' job every second on the real clock: each gets its one reminder, and a
+     * few more runs of each later still no second one.
+     */
+    private void bothInstancesRemindingSendEachReminderOnce(long subcommittee) throws Exception {
+        String start = feedHead();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        long began = System.nanoTime();
+        Map<Long, String> expected = new TreeMap<>();
+        List<HttpResponse<String>> created = race(RACERS, i -> () -> send(i % 2, "POST",
+                "/api/v1/subcommittees/" + subcommittee + "/milestones", JSON.writeValueAsString(Map.of(
+                        "title", "Mốc hai máy " + i, "dueOn", (i % 2 == 0 ? today.plusDays(1) : today.minusDays(1)).toString()))));
+        for (HttpResponse<String> response : created) {
+            JsonNode milestone = JSON.readTree(response.body());
+            assertEquals(201, response.statusCode(), response.body());
+            expected.put(milestone.get("id").asLong(), LocalDate.parse(milestone.get("dueOn").asText()).isAfter(today)
+                    ? "milestone.due_soon" : "milestone.overdue");
+        }
+        Map<Long, List<String>> reminded = new TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (reminded.size() < expected.size() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            reminded = remindersSince(start, expected.keySet());
+        }
+        long allIn = Duration.ofNanos(System.nanoTime() - began).toMillis();
+        Thread.sleep(3000); // three more runs of each instance
+        reminded = remindersSince(start, expected.keySet());
+        Map<Long, List<String>> once = new TreeMap<>();
+        expected.forEach((id, type) -> once.put(id, List.of(type)));
+        assertEquals(once, reminded, "one reminder per milestone, whichever instance sent it");
+        figures.add(expected.size() + " milestones created through both instances, both running the reminders' job every "
+                + "second: each reminded once, all within " + allIn + " ms of the first creation");
+    }
+
+    /** The reminders after {@code cursor} of each of {@code milestones}, read through both instances in turn. */
+    private Map<Long, List<String>> remindersSince(String cursor, Set<Long> milestones) throws Exception {
+        Map<Long, List<String>> reminded = new TreeMap<>();
+        for (int turn = 0; ; turn++) {
+            JsonNode page = JSON.readTree(send(turn % 2, "GET", "/api/v1/events?limit=500&after=" + cursor, null).body());
+            for (JsonNode event : page.get("items")) {
+                String type = event.get("type").asText();
+                long id = event.get("entityId").asLong();
+                if (type.matches("milestone\\.(due_soon|overdue)") && milestones.contains(id)) {
+                    reminded.computeIfAbsent(id, k -> new ArrayList<>()).add(type);
+                }
+            }
+            cursor = page.get("next").asText();
+            if (page.get("items").size() < 500) {
+                return reminded;
+            }
+        }
+    }
+
+    private String feedHead() throws Exception {
+        String head = null;
+        while (true) {
+            JsonNode page = JSON.readTree(send(0, "GET", "/api/v1/events?limit=500" + (head == null ? "" : "&after=" + head),
+                    null).body());
+            head = page.get("next").asText();
+            if (page.get("items").size() < 500) {
+                return head;
+            }
         }
     }
 

@@ -49,6 +49,17 @@ public interface PortalConfig {
         /** How often the retention purge runs; {@code off} never (the tests purge by hand). */
         @WithDefault("1h")
         String purgeEvery();
+
+        /**
+         * How many days before a milestone's due day (in Asia/Ho_Chi_Minh) its {@code milestone.due_soon}
+         * reminder goes out: from that day to the due day itself.
+         */
+        @WithDefault("3")
+        int dueSoonDays();
+
+        /** How often the deadline reminders are looked for; {@code off} never (the tests run them by hand). */
+        @WithDefault("1m")
+        String remindersEvery();
     }
 
     Webhooks webhooks();
