@@ -47,6 +47,9 @@ class WebhookTest {
     @Inject
     EventSequencer sequencer;
 
+    @Inject
+    WebhookMetrics metrics;
+
     private final List<Long> registered = new ArrayList<>();
     private Receiver receiver;
     private FixedClock clock;
@@ -291,6 +294,10 @@ class WebhookTest {
         List<Long> sent = receiver.requests().stream().map(r -> json(r).path("entityId").asLong()).toList();
         assertEquals(fourth, sent.get(sent.size() - 1));
         assertEquals(10, sent.stream().filter(e -> e == third).count());
+        metrics.refresh();
+        String scraped = given().auth().none().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scraped.contains("portal_webhook_deliveries{status=\"failed\",webhook=\"" + id + "\"} 1.0"), scraped);
+        assertTrue(scraped.contains("portal_webhook_deliveries{status=\"pending\",webhook=\"" + id + "\"} 1.0"));
     }
 
     @Test

@@ -91,6 +91,10 @@ public interface PortalConfig {
         /** How often the dispatcher looks for events to queue and deliveries due; {@code off}: never (tests run it by hand). */
         @WithDefault("1s")
         String deliverEvery();
+
+        /** How often the delivery metrics are counted again; {@code off}: never (tests count by hand). */
+        @WithDefault("15s")
+        String metricsEvery();
     }
 
     interface Cors {
