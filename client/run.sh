@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The generated client, end to end: generates the TypeScript client from openapi/openapi.yaml, type-checks the story program with tsc --strict, starts the packaged jar
 # (target/quarkus-app, from `mvn -B -DskipTests package` or `mvn -B verify`) with the demo data on
-# a free port and a throwaway data directory, runs the story against it and stops it.
+# a free port and a throwaway data directory (webhooks allowed to a local http receiver, the story's), runs the story against it and stops it.
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=../target/quarkus-app/quarkus-run.jar
@@ -15,7 +15,7 @@ echo "client: tsc --strict: the generated client and story.ts type-check"
 
 data=$(mktemp -d)
 port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-java -Dportal.demo-data=true -Dportal.data-dir="$data" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+java -Dportal.demo-data=true -Dportal.data-dir="$data" -Dportal.webhooks.allow-http=true -Dportal.webhooks.allow-private-targets=true -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
   -jar "$jar" >"$data/service.log" 2>&1 &
 service=$!
 stop() {

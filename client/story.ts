@@ -5,11 +5,15 @@
 // contract; a status the story does not expect stops it with the problem the service answered.
 //
 //   PORTAL_URL=http://localhost:8080 node dist/story.js
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import createClient, { type Client } from "openapi-fetch";
+import { Webhook } from "standardwebhooks";
 import type { components, paths } from "./generated/portal.js";
 
 type Problem = components["schemas"]["Problem"];
 type Submission = components["schemas"]["Submission"];
+type PortalEvent = components["schemas"]["Event"];
 
 const baseUrl = process.env.PORTAL_URL ?? "http://localhost:8080";
 const run = Date.now().toString(36);
@@ -38,6 +42,25 @@ function expect(condition: boolean, what: string): void {
     throw new Error(`story: expected ${what}`);
   }
 }
+
+// an agency's receiver: keeps each POST's raw body and headers, answers 204
+const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+const receiver = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    received.push({ body: Buffer.concat(chunks).toString("utf8"), headers: req.headers });
+    res.writeHead(204).end();
+  });
+});
+await new Promise<void>((listening) => receiver.listen(0, "127.0.0.1", listening));
+const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/portal-events`;
+
+const admin = login("admin", "admin-demo-2020");
+const hook = ok("register a webhook", await admin.POST("/api/v1/webhooks", {
+  body: { url: receiverUrl, eventTypes: ["submission.submitted", "comment.created"], description: "Văn phòng Thành ủy" },
+}));
+expect(hook.secret.startsWith("whsec_"), "the secret, shown once");
 
 const secretary = login("secretary", "secretary-demo-2020");
 const member = login("member", "member-demo-2020");
@@ -113,3 +136,32 @@ expect(progress.submissions.submitted >= 1 && progress.comments.pending >= 1, "t
 console.log(`story: done: milestone ${milestone.id}, submission ${submitted.id} (${submitted.status}), comment ${comment.id}; ` +
   `progress: ${progress.milestones.total} milestones, ${progress.submissions.submitted} submitted, ` +
   `${progress.comments.pending} comments pending, ${progress.missingTotal} missing`);
+
+// the webhook's deliveries, verified as a receiver does it: the Standard Webhooks library, the raw body, the headers
+const deadline = Date.now() + 20_000;
+while (received.length < 2 && Date.now() < deadline) {
+  await new Promise((wait) => setTimeout(wait, 200));
+}
+receiver.close();
+expect(received.length === 2, `two deliveries, got ${received.length}`);
+const verifier = new Webhook(hook.secret.replace(/^whsec_/, ""));
+const headersOf = (h: IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(Object.entries(h).map(([name, value]) => [name, String(value)]));
+const events = received.map((delivery) => {
+  verifier.verify(delivery.body, headersOf(delivery.headers));
+  let tampered = false;
+  try {
+    verifier.verify(delivery.body.replace("}", " }"), headersOf(delivery.headers));
+  } catch {
+    tampered = true;
+  }
+  expect(tampered, "a changed body to fail verification");
+  return JSON.parse(delivery.body) as PortalEvent;
+});
+expect(events[0]!.type === "submission.submitted" && events[0]!.entityId === submitted.id, "the submit first");
+expect(events[1]!.type === "comment.created" && events[1]!.entityId === comment.id, "then the comment");
+expect(received.every((d) => d.headers["x-portal-event"] !== undefined), "X-Portal-Event on each");
+console.log(`story: webhook ${hook.id}: ${events.map((e) => e.type).join(", ")} delivered in order, each verified ` +
+  `by the standardwebhooks library (a changed body refused)`);
+const deleted = await admin.DELETE("/api/v1/webhooks/{id}", { params: { path: { id: hook.id } } });
+expect(deleted.response.status === 204, "the webhook deleted");
