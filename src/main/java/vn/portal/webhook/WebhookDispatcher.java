@@ -32,8 +32,9 @@ import vn.portal.events.EventSequencer;
  * <p>One instance at a time serves a webhook: it first takes the webhook's lease (a conditional
  * UPDATE of {@code lease_owner} and {@code lease_until}, which only one instance can win while the
  * lease runs) and renews it before each attempt; an instance that dies leaves a lease that runs out
- * after {@link #LEASE}, and another takes over. Everything a delivery needs (its body, its next
- * attempt, its place in the retry schedule) is in the database, so the schedule survives restarts;
+ * after {@link #lease()}, and another (or the same one restarted) takes over. Everything a delivery
+ * needs (its body, its next attempt, its place in the retry schedule) is in the database, so the
+ * schedule survives restarts;
  * an attempt cut short by a crash is made again (receivers tell repeats by {@code webhook-id}).
  *
  * <p>Its own writes (the deliveries, their attempts, the webhook's cursor and lease) are the
@@ -45,8 +46,10 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    /** How long a lease runs without renewal: well over one attempt's timeout. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long a lease runs without renewal: twice an attempt's timeout and ten seconds more (40 s by default). */
+    private Duration lease() {
+        return config.webhooks().timeout().multipliedBy(2).plusSeconds(10);
+    }
     /** The most events one pass queues for a webhook, and the most attempts it makes before letting others go. */
     static final int BATCH = 200;
     static final int ATTEMPTS_PER_PASS = 100;
@@ -190,7 +193,7 @@ public class WebhookDispatcher {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("update Webhook w set w.leaseOwner = :me, "
                 + "w.leaseUntil = :until where w.id = :id and w.active = true "
                 + "and (w.leaseUntil is null or w.leaseUntil < :now)")
-                .setParameter("me", me).setParameter("until", now.plus(LEASE)).setParameter("now", now)
+                .setParameter("me", me).setParameter("until", now.plus(lease())).setParameter("now", now)
                 .setParameter("id", id).executeUpdate() == 1);
     }
 
@@ -237,7 +240,7 @@ public class WebhookDispatcher {
     private WebhookSender.Due nextDue(long id, String me) {
         Instant now = clock.now();
         int renewed = em.createQuery("update Webhook w set w.leaseUntil = :until where w.id = :id and w.leaseOwner = :me "
-                + "and w.active = true").setParameter("until", now.plus(LEASE)).setParameter("id", id)
+                + "and w.active = true").setParameter("until", now.plus(lease())).setParameter("id", id)
                 .setParameter("me", me).executeUpdate();
         if (renewed == 0) {
             return null;
