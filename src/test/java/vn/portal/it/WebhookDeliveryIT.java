@@ -106,6 +106,9 @@ class WebhookDeliveryIT {
             long beforeKill = at.stream().filter(t -> t.isBefore(killed)).count();
             assertEquals(attemptsBeforeKill, beforeKill, "the attempts before the kill, as the log showed them then: " + at);
             assertTrue(at.get(at.size() - 1).isAfter(killed), "the last attempt came after the restart: " + at);
+            Instant due = Instant.parse(failing.get("nextAttemptAt").asText());
+            assertTrue(!at.get(at.size() - 1).isBefore(due), "the retry kept its time across the restart: due " + due
+                    + ", made " + at.get(at.size() - 1));
 
             List<Instant> firstReceived = got.stream().filter(about(first)).map(Receiver.Request::receivedAt).toList();
             List<String> gaps = new ArrayList<>();
@@ -116,19 +119,23 @@ class WebhookDeliveryIT {
             Instant thirdReceived = got.stream().filter(about(third)).findFirst().orElseThrow().receivedAt();
             System.out.printf("WebhookDeliveryIT (%s, retry-delays 1s,2s,3s,60s, a pass every 1 s): change → first "
                     + "attempt %s; between the attempts of the first event %s (%d before the SIGKILL, answered 500, "
-                    + "%d after, the last answered 200); kill → ready again %s; ready → the retry %s; its 200 → the "
+                    + "%d after, the last answered 200); kill → ready again %s (the retry was due %s after the kill); "
+                    + "ready → the retry %s; its 200 → the "
                     + "second event (held back behind it) %s; a change after the restart → its delivery %s%n",
                     TestDatabase.isPostgresql() ? "PostgreSQL" : "H2", millis(changed, firstReceived.get(0)), gaps,
-                    attemptsBeforeKill, firstAttempts - attemptsBeforeKill, millis(killed, ready),
+                    attemptsBeforeKill, firstAttempts - attemptsBeforeKill, millis(killed, ready), millis(killed, due),
                     millis(ready, firstReceived.get(firstReceived.size() - 1)),
                     millis(firstReceived.get(firstReceived.size() - 1), secondReceived), millis(thirdChanged, thirdReceived));
         }
     }
 
     /**
-     * Waits until the first event's delivery has failed at least twice and its next attempt is more
-     * than half a second away, with every attempt received also recorded (none under way): the moment
-     * to kill the service with a retry pending. Returns the delivery as its log shows it then.
+     * Waits until the first event's delivery has failed at least twice, PENDING, with every attempt
+     * received also recorded and no further one coming on the heels of the last (made by the same
+     * pass when it was already due): the moment to kill the service with a retry pending. The pass
+     * that made the last attempt has let the webhook's lease go by then, and the next pass is most of a
+     * second away (a kill within a pass would leave its lease, 2 min, for the restart to wait out).
+     * Returns the delivery as its log shows it then.
      */
     private static JsonNode awaitRetryPending(RunningService service, long hook, Receiver receiver,
             Predicate<Receiver.Request> event) throws Exception {
@@ -140,12 +147,14 @@ class WebhookDeliveryIT {
                 int attempts = oldest.get("attempts").asInt();
                 if (attempts >= 2 && attempts == receiver.requests(event).size()
                         && "PENDING".equals(oldest.get("status").asText())
-                        && Instant.parse(oldest.get("nextAttemptAt").asText()).isAfter(Instant.now().plusMillis(500))) {
-                    Thread.sleep(100); // the pass that recorded it lets its lease go
-                    return oldest;
+                        && Instant.parse(oldest.get("lastAttemptAt").asText()).isAfter(Instant.now().minusMillis(400))) {
+                    Thread.sleep(150);
+                    if (receiver.requests(event).size() == attempts) {
+                        return oldest;
+                    }
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(30);
         }
         throw new AssertionError("no retry pending after two failed attempts within 90 s: " + receiver.requests().size()
                 + " received");
