@@ -122,9 +122,16 @@ final class RunningService implements AutoCloseable {
 
     /** A GET as the first admin. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", AUTHORIZATION).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null);
+    }
+
+    /** A request as the first admin, with {@code body} as JSON unless it is null. */
+    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri() + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", AUTHORIZATION);
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Asks {@code path} until it answers {@code status}, and fails when it has not within the time given. */

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -32,14 +33,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.portal.support.Receiver;
+import vn.portal.support.StandardWebhooks;
 import vn.portal.support.TestDatabase;
 
 /**
  * Two instances of the packaged service on one PostgreSQL database, as behind a load balancer:
  * started together on an empty database, then racing writes sent to both in turn. Nothing the
  * service keeps may depend on which instance a request reaches: no lost update, no duplicate,
- * the same answer to every read from either, the login throttle and a changed password alike, and
- * the change feed read through both in turn, and the deadline reminders both send.
+ * the same answer to every read from either, the login throttle and a changed password alike, the
+ * change feed read through both in turn, the deadline reminders both send, and a webhook both deliver to.
  */
 class TwoInstancesIT {
 
@@ -54,9 +57,11 @@ class TwoInstancesIT {
     @Test
     void racingWritesThroughTwoInstancesLoseNothingAndDuplicateNothing() throws Exception {
         assumeTrue(TestDatabase.isPostgresql(), "two instances share a PostgreSQL database; H2 is embedded in one");
-        // the deadline reminders' job every second on both, so that their runs meet
-        try (RunningService a = new RunningService(Files.createTempDirectory("portal-two"), "two_instances_a",
-                "portal.events.reminders-every=1s");
+        // the deadline reminders' job every second on both, so that their runs meet; a webhook to a local receiver
+        try (Receiver receiver = new Receiver();
+                RunningService a = new RunningService(Files.createTempDirectory("portal-two"), "two_instances_a",
+                        "portal.events.reminders-every=1s", "portal.webhooks.allow-http=true",
+                        "portal.webhooks.allow-private-targets=true");
                 RunningService b = a.secondInstance("two_instances_b")) {
             instances = new RunningService[] {a, b};
             // both migrate and create the first admin on the same empty database at once
@@ -74,6 +79,7 @@ class TwoInstancesIT {
             everyReadIsTheSameFromBoth(subcommittee);
             theFeedReadThroughEitherInstanceMissesAndRepeatsNothing(subcommittee);
             bothInstancesRemindingSendEachReminderOnce(subcommittee);
+            aWebhookServedByBothGetsEachEventOnceInFeedOrder(receiver);
             System.out.println("TwoInstancesIT: " + String.join("; ", figures));
         }
     }
@@ -310,13 +316,69 @@ class TwoInstancesIT {
     }
 
     private String feedHead() throws Exception {
-        String head = null;
+        return readFeed(null, new ArrayList<>());
+    }
+
+    /**
+     * A webhook that both instances serve (each runs the dispatcher every second, one at a time under
+     * the webhook's lease): the events of 50 creations sent to the two in turn reach its receiver once
+     * each, in the feed's order, each verifying with the secret of the 201.
+     */
+    private void aWebhookServedByBothGetsEachEventOnceInFeedOrder(Receiver receiver) throws Exception {
+        int changes = 50;
+        long subcommittee = created(send(0, "POST", "/api/v1/subcommittees", subcommitteeBody("MOC-" + System.nanoTime())));
+        String head = readFeed(null, new ArrayList<>());
+        HttpResponse<String> registered = send(1, "POST", "/api/v1/webhooks", JSON.writeValueAsString(Map.of(
+                "url", receiver.url("/hooks"), "eventTypes", List.of("member.created"))));
+        long hook = created(registered);
+        String secret = JSON.readTree(registered.body()).get("secret").asText();
+        Instant started = Instant.now();
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < changes; i++) {
+            made.add(created(send(i % 2, "POST", "/api/v1/subcommittees/" + subcommittee + "/members", memberBody("móc " + i))));
+        }
+        Instant written = Instant.now();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (receiver.requests().size() < changes && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(3000); // three passes of each instance more: nothing comes twice
+        List<Receiver.Request> got = receiver.requests();
+        List<String> messageIds = got.stream().map(r -> r.header("webhook-id")).toList();
+        assertEquals(changes, messageIds.size(), "each event once: " + messageIds);
+        assertEquals(changes, new HashSet<>(messageIds).size(), "a webhook-id twice: " + messageIds);
+        for (Receiver.Request request : got) {
+            StandardWebhooks.verify(secret, request, request.receivedAt());
+        }
+        List<JsonNode> events = new ArrayList<>();
+        readFeed(head, events);
+        assertEquals(events.stream().filter(e -> e.get("type").asText().equals("member.created"))
+                .map(e -> e.get("id").asLong()).toList(),
+                got.stream().map(r -> WebhookDeliveryIT.body(r).get("id").asLong()).toList(), "the feed's events, in the feed's order");
+        assertEquals(made, got.stream().map(r -> WebhookDeliveryIT.body(r).get("entityId").asLong()).toList());
+        JsonNode log = JSON.readTree(send(0, "GET", "/api/v1/webhooks/" + hook + "/deliveries?size=100", null).body());
+        assertEquals(changes, log.get("items").size());
+        log.get("items").forEach(d -> {
+            assertEquals("SUCCEEDED", d.get("status").asText(), d.toString());
+            assertEquals(1, d.get("attempts").asInt(), d.toString());
+        });
+        Instant last = got.get(got.size() - 1).receivedAt();
+        figures.add(changes + " creations sent to both in turn in " + Duration.between(started, written).toMillis()
+                + " ms, to a webhook both serve: each event delivered once, in feed order, signed (first change → "
+                + "first delivery " + Duration.between(started, got.get(0).receivedAt()).toMillis() + " ms, last change → "
+                + "last delivery " + Duration.between(written, last).toMillis() + " ms)");
+    }
+
+    /** Reads the change feed from {@code after} (null: its start) to its end into {@code into}; the cursor there. */
+    private String readFeed(String after, List<JsonNode> into) throws Exception {
+        String cursor = after;
         while (true) {
-            JsonNode page = JSON.readTree(send(0, "GET", "/api/v1/events?limit=500" + (head == null ? "" : "&after=" + head),
+            JsonNode page = JSON.readTree(send(0, "GET", "/api/v1/events?limit=500" + (cursor == null ? "" : "&after=" + cursor),
                     null).body());
-            head = page.get("next").asText();
+            page.get("items").forEach(into::add);
+            cursor = page.get("next").asText();
             if (page.get("items").size() < 500) {
-                return head;
+                return cursor;
             }
         }
     }

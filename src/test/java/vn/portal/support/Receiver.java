@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -25,8 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class Receiver implements AutoCloseable {
 
-    /** One request as received: headers in lower case, the body as its bytes. */
-    public record Request(String path, Map<String, String> headers, byte[] body) {
+    /** One request as received: headers in lower case, the body as its bytes, when it came (this JVM's clock). */
+    public record Request(String path, Map<String, String> headers, byte[] body, Instant receivedAt) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -60,13 +61,14 @@ public final class Receiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Instant receivedAt = Instant.now();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
         Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
                 e -> e.getKey().toLowerCase(Locale.ROOT), e -> String.join(",", e.getValue()), (a, b) -> a));
-        requests.add(new Request(exchange.getRequestURI().getPath(), headers, body));
+        requests.add(new Request(exchange.getRequestURI().getPath(), headers, body, receivedAt));
         Answer answer = script.pollFirst();
         if (answer == null) {
             answer = otherwise;
