@@ -12,11 +12,12 @@ import java.util.Set;
 import vn.portal.access.Access;
 import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.write.ChangeTypes;
 
 /**
- * Reads the change feed from a position, as the caller may see it: ADMIN and AUDITOR every event,
- * anyone else those of the subcommittees they are an active member of (a user's events, which
- * belong to no subcommittee, only the former).
+ * Reads the change feed from a position, as the caller may see it: ADMIN every event, AUDITOR
+ * every event but webhooks' (which only ADMIN reads), anyone else those of the subcommittees they
+ * are an active member of (a user's events, which belong to no subcommittee, only the former).
  */
 @ApplicationScoped
 public class EventFeed {
@@ -45,7 +46,11 @@ public class EventFeed {
             throw ProblemException.invalid("after", "is not a cursor of this feed");
         }
         Set<Long> visible = access.visibleSubcommittees();
-        List<Event> events = visible != null && visible.isEmpty() ? List.of() : events(from, head, visible, limit);
+        // an AUDITOR sees every event but those of what only ADMIN reads (webhooks); a member sees none of them
+        // anyway (they belong to no subcommittee)
+        boolean everything = visible == null && access.caller().isAdmin();
+        List<Event> events = visible != null && visible.isEmpty() ? List.of()
+                : events(from, head, visible, everything ? Set.of() : ChangeTypes.adminOnlyEntityTypes(), limit);
         // read after the events: had a purge removed any of those after the cursor, it shows here
         if (after != null && after < scalar("purgedThrough")) {
             throw new ProblemException(ErrorCode.CURSOR_EXPIRED, "This cursor is older than the events kept; read "
@@ -72,15 +77,19 @@ public class EventFeed {
     @Transactional
     public List<Committed> committedAfter(long after, int limit) {
         long head = scalar("lastPosition");
-        return events(after, head, null, limit).stream().map(e -> new Committed(e.position, view(e))).toList();
+        return events(after, head, null, Set.of(), limit).stream().map(e -> new Committed(e.position, view(e))).toList();
     }
 
-    private List<Event> events(long from, long head, Set<Long> visible, int limit) {
+    private List<Event> events(long from, long head, Set<Long> visible, Set<String> hidden, int limit) {
         TypedQuery<Event> query = em.createQuery("select e from Event e where e.position > :from and e.position <= :head"
-                + (visible == null ? "" : " and e.subcommitteeId in :visible") + " order by e.position", Event.class)
+                + (visible == null ? "" : " and e.subcommitteeId in :visible")
+                + (hidden.isEmpty() ? "" : " and e.entityType not in :hidden") + " order by e.position", Event.class)
                 .setParameter("from", from).setParameter("head", head).setMaxResults(limit);
         if (visible != null) {
             query.setParameter("visible", visible);
+        }
+        if (!hidden.isEmpty()) {
+            query.setParameter("hidden", hidden);
         }
         return query.getResultList();
     }

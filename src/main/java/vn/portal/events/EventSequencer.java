@@ -53,7 +53,8 @@ public class EventSequencer {
     @Inject
     PortalConfig config;
 
-    @Scheduled(every = "${portal.events.sequence-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${portal.events.sequence-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sequenceOnSchedule() {
         catchUp();
     }
@@ -99,7 +100,8 @@ public class EventSequencer {
     }
 
     @Scheduled(every = "${portal.events.purge-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeOnSchedule() {
         purge();
     }

@@ -135,7 +135,8 @@ public class LoginThrottle {
 
     /** Forgets the names whose last failure is long past; any instance may run it. */
     @Scheduled(every = "${portal.login.purge-every:15m}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         Instant now = now();
         try (Connection connection = dataSource.getConnection();

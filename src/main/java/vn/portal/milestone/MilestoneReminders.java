@@ -60,7 +60,8 @@ public class MilestoneReminders {
     @Inject
     EventOutbox outbox;
 
-    @Scheduled(every = "${portal.events.reminders-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${portal.events.reminders-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void remindOnSchedule() {
         int sent = remind();
         if (sent > 0) {

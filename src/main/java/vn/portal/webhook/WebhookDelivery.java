@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** One event for one webhook: queued in feed order, attempted until it succeeds or is given up. */
@@ -44,10 +45,6 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    /** Attempts since it was queued or redelivered: where it stands in the retry schedule. */
-    @Column(name = "round_attempts", nullable = false)
-    public int roundAttempts;
-
     /** The first attempt since it was queued or redelivered: the retry delays count from it. */
     @Column(name = "round_started_at")
     public Instant roundStartedAt;
@@ -69,4 +66,8 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** The dispatcher's record of an attempt and an ADMIN's redelivery never overwrite each other. */
+    @Version
+    public long version;
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.portal.common.config.PortalConfig;
 import vn.portal.common.time.PortalClock;
+import vn.portal.common.write.ChangeTypes;
 import vn.portal.events.EventFeed;
 import vn.portal.events.EventSequencer;
 
@@ -46,10 +47,16 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    /** How long a lease runs without renewal: twice an attempt's timeout and ten seconds more (40 s by default). */
+    /**
+     * How long a lease runs without renewal: more than one attempt can take (connecting and waiting for
+     * the answer, each up to the timeout) and its recording: twice the timeout and 30 s (60 s by default).
+     */
     private Duration lease() {
-        return config.webhooks().timeout().multipliedBy(2).plusSeconds(10);
+        return config.webhooks().timeout().multipliedBy(2).plusSeconds(30);
     }
+
+    /** How long one pass serves a webhook before it lets the others have the worker. */
+    static final Duration PASS = Duration.ofSeconds(30);
     /** The most events one pass queues for a webhook, and the most attempts it makes before letting others go. */
     static final int BATCH = 200;
     static final int ATTEMPTS_PER_PASS = 100;
@@ -92,12 +99,17 @@ public class WebhookDispatcher {
         return thread;
     });
 
-    @Scheduled(every = "${portal.webhooks.deliver-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${portal.webhooks.deliver-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         dispatch();
     }
 
+    /** Set at shutdown: no new pass starts, and an attempt cut short by it is not recorded (it is made again). */
+    private volatile boolean stopping;
+
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         workers.shutdownNow();
     }
 
@@ -112,7 +124,9 @@ public class WebhookDispatcher {
                         try {
                             serve(id);
                         } catch (RuntimeException e) {
-                            LOG.errorf(e, "Delivering for webhook %d failed; it is tried again on the next pass", id);
+                            if (!stopping) {
+                                LOG.errorf(e, "Delivering for webhook %d failed; it is tried again on the next pass", id);
+                            }
                         } finally {
                             serving.remove(id);
                         }
@@ -134,23 +148,35 @@ public class WebhookDispatcher {
             return 0;
         }
         int made = 0;
+        long until = System.nanoTime() + PASS.toNanos();
         try {
             QuarkusTransaction.requiringNew().run(() -> queue(id, me));
-            while (made < ATTEMPTS_PER_PASS) {
+            while (made < ATTEMPTS_PER_PASS && !stopping && System.nanoTime() < until) {
                 WebhookSender.Due due = QuarkusTransaction.requiringNew().call(() -> nextDue(id, me));
                 if (due == null) {
                     break;
                 }
                 WebhookSender.Outcome outcome = sender.send(due, webhooks.targets());
+                if (stopping) {
+                    break; // cut short by the shutdown: made again, with the same webhook-id, once the service is back
+                }
                 made++;
-                QuarkusTransaction.requiringNew().run(() -> record(due, outcome));
-                if (outcome.gone()) {
-                    webhooks.disable(id, "The target answered 410 Gone at " + clock.now() + ".");
+                boolean held;
+                try {
+                    held = QuarkusTransaction.requiringNew().call(() -> record(due, outcome, me));
+                } catch (RuntimeException changedMeanwhile) {
+                    // an ADMIN redelivered it while the attempt ran (its version moved): not recorded; it goes again
+                    LOG.debugf(changedMeanwhile, "The attempt of delivery %d was not recorded", due.deliveryId());
+                    break;
+                }
+                if (!held || outcome.gone()) {
                     break;
                 }
             }
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> release(id, me));
+            if (!stopping) {
+                QuarkusTransaction.requiringNew().run(() -> release(id, me));
+            }
         }
         return made;
     }
@@ -215,9 +241,18 @@ public class WebhookDispatcher {
         if (events.isEmpty()) {
             return;
         }
+        // first the cursor, from where this pass read it and only under this pass's lease: a pass that lost its
+        // lease (or raced another) moves nothing and queues nothing, so no event is queued twice
+        int moved = em.createQuery("update Webhook w set w.feedCursor = :cursor where w.id = :id and w.leaseOwner = :me "
+                + "and w.feedCursor = :read").setParameter("cursor", events.get(events.size() - 1).position())
+                .setParameter("id", id).setParameter("me", me).setParameter("read", webhook.feedCursor).executeUpdate();
+        if (moved == 0) {
+            return;
+        }
         Instant now = clock.now();
         for (EventFeed.Committed committed : events) {
-            if (!webhook.takes(committed.event().type())) {
+            if (!webhook.takes(committed.event().type())
+                    || ChangeTypes.adminOnlyEntityTypes().contains(committed.event().entityType())) {
                 continue;
             }
             WebhookDelivery delivery = new WebhookDelivery();
@@ -230,10 +265,6 @@ public class WebhookDispatcher {
             delivery.createdAt = now;
             em.persist(delivery);
         }
-        // a bulk update: the cursor is the machinery's, not the webhook's representation (no new version, no ETag change)
-        em.createQuery("update Webhook w set w.feedCursor = :cursor where w.id = :id and w.leaseOwner = :me")
-                .setParameter("cursor", events.get(events.size() - 1).position()).setParameter("id", id)
-                .setParameter("me", me).executeUpdate();
     }
 
     /** The webhook's oldest waiting delivery if it is due, with the lease renewed for its attempt; else null. */
@@ -257,45 +288,68 @@ public class WebhookDispatcher {
                 webhook.url, webhook.secret, webhook.previousSecretAt(now));
     }
 
-    /** Keeps the attempt and moves the delivery on: done, given up, or its next attempt per the schedule. */
-    private void record(WebhookSender.Due due, WebhookSender.Outcome outcome) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, due.deliveryId());
-        if (delivery == null) {
-            return; // its webhook was deleted meanwhile
-        }
+    /**
+     * Keeps the attempt and moves the delivery on: done, given up, or its next attempt per the schedule;
+     * after a {@code 410}, turns the webhook off in the same transaction. Only while this pass still
+     * holds the lease (renewed here): a pass that lost it records nothing, and the one that holds it
+     * now makes the attempt again. Returns whether the lease was held.
+     */
+    private boolean record(WebhookSender.Due due, WebhookSender.Outcome outcome, String me) {
         Instant now = clock.now();
+        int held = em.createQuery("update Webhook w set w.leaseUntil = :until where w.id = :id and w.leaseOwner = :me")
+                .setParameter("until", now.plus(lease())).setParameter("id", due.webhookId()).setParameter("me", me)
+                .executeUpdate();
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, due.deliveryId());
+        if (held == 0 || delivery == null || delivery.status != DeliveryStatus.PENDING) {
+            return held == 1; // its webhook was deleted meanwhile, or an ADMIN's redelivery changed it
+        }
         String error = outcome.error() == null ? null
                 : outcome.error().length() <= ERROR_LENGTH ? outcome.error() : outcome.error().substring(0, ERROR_LENGTH);
         WebhookAttempt attempt = new WebhookAttempt();
         attempt.deliveryId = delivery.id;
-        attempt.attemptedAt = now;
+        attempt.attemptedAt = outcome.startedAt();
         attempt.responseStatus = outcome.status();
         attempt.error = error;
         attempt.durationMs = outcome.durationMs();
         em.persist(attempt);
         delivery.attempts++;
-        delivery.roundAttempts++;
         if (delivery.roundStartedAt == null) {
-            delivery.roundStartedAt = now;
+            delivery.roundStartedAt = outcome.startedAt();
         }
-        delivery.lastAttemptAt = now;
+        delivery.lastAttemptAt = outcome.startedAt();
         delivery.lastResponseStatus = outcome.status();
         delivery.lastError = error;
         delivery.lastDurationMs = outcome.durationMs();
-        List<Duration> delays = config.webhooks().retryDelays();
-        if (outcome.succeeded()) {
-            delivery.status = DeliveryStatus.SUCCEEDED;
-            delivery.nextAttemptAt = null;
-        } else if (outcome.gone() || delivery.roundAttempts > delays.size()) {
-            delivery.status = DeliveryStatus.FAILED;
-            delivery.nextAttemptAt = null;
-        } else {
-            Instant next = delivery.roundStartedAt.plus(delays.get(delivery.roundAttempts - 1));
-            if (outcome.retryAfter() != null && now.plus(outcome.retryAfter()).isAfter(next)) {
-                next = now.plus(outcome.retryAfter());
-            }
-            delivery.nextAttemptAt = next;
+        Instant next = outcome.succeeded() || outcome.gone() ? null : nextAttempt(delivery.roundStartedAt, now,
+                outcome.retryAfter());
+        delivery.status = outcome.succeeded() ? DeliveryStatus.SUCCEEDED
+                : next == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+        delivery.nextAttemptAt = next;
+        if (outcome.gone()) {
+            webhooks.disable(due.webhookId(), "The target answered 410 Gone at " + now + ".");
         }
+        return true;
+    }
+
+    /**
+     * The next attempt after a failure at {@code now}: the first time of the schedule (counted from the
+     * round's first attempt) still ahead, or later if a Retry-After asked for longer; null when the
+     * schedule is over (the delivery is given up). A slot already passed (a long attempt, a long
+     * Retry-After) is skipped rather than tried at once after the one before.
+     */
+    Instant nextAttempt(Instant roundStartedAt, Instant now, Duration retryAfter) {
+        Instant next = null;
+        for (Duration delay : config.webhooks().retryDelays()) {
+            Instant slot = roundStartedAt.plus(delay);
+            if (slot.isAfter(now)) {
+                next = slot;
+                break;
+            }
+        }
+        if (next != null && retryAfter != null && now.plus(retryAfter).isAfter(next)) {
+            next = now.plus(retryAfter);
+        }
+        return next;
     }
 
     private String json(Object event) {

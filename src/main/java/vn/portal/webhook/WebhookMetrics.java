@@ -33,7 +33,8 @@ public class WebhookMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${portal.webhooks.metrics-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${portal.webhooks.metrics-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         refresh();
     }

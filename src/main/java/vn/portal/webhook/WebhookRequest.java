@@ -17,8 +17,9 @@ public record WebhookRequest(String url, List<String> eventTypes, Boolean active
     static final Field URL = Field.text("url").required().max(2000).example("https://vanphong.thanhuy.vn/hooks/portal")
             .description("Where each event is POSTed: https (http only where config allows); a host that is or "
                     + "resolves to a loopback, private, link-local or multicast address is refused");
-    static final Field EVENT_TYPES = Field.wordsOf("eventTypes", ChangeTypes.eventTypes()).defaulted()
-            .description("The event types it receives; empty (the default): every type");
+    static final Field EVENT_TYPES = Field.wordsOf("eventTypes", ChangeTypes.deliverableEventTypes()).defaulted()
+            .description("The event types it receives; empty (the default): every type. Webhooks' own events are in "
+                    + "ADMIN's change feed only, never delivered");
     static final Field ACTIVE = Field.bool("active").defaulted().example(true)
             .description("true by default; false stops deliveries (events meanwhile are not queued: read them from the "
                     + "change feed); true again clears disabledReason and queues what happens from then on");

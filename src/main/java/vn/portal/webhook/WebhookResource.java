@@ -66,8 +66,8 @@ public class WebhookResource {
     @Idempotent
     @Path("webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook (ADMIN)", description = "It receives the events that happen from now on "
-            + "(the first is usually its own webhook.created), of the eventTypes it names (all when empty). The answer "
+    @Operation(summary = "Register a webhook (ADMIN)", description = "It receives the events that happen from now on, "
+            + "of the eventTypes it names (all when empty; webhooks' own events never). The answer "
             + "shows the secret, the only one that does: keep it where the receiver verifies signatures. Each event is "
             + "POSTed as the change feed shows it, with webhook-id, webhook-timestamp, webhook-signature "
             + "(v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">) and X-Portal-Event.")

@@ -3,6 +3,7 @@ package vn.portal.webhook;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.portal.common.idempotency.ShownOnce;
 
 /**
  * A webhook with its secret: the answer to its creation and to each rotation, the only ones that
@@ -20,8 +21,16 @@ public record WebhookSecretView(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        @Schema(description = "The signing secret, whsec_ and base64: shown here once, never again; keep it where the "
-                + "receiver verifies signatures", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
+        @Schema(nullable = true, description = "The signing secret, whsec_ and base64: shown here once, never again; "
+                + "keep it where the receiver verifies signatures. null in the replay of this answer to a request sent "
+                + "again with its Idempotency-Key: the secret is not kept with the key",
+                example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) implements ShownOnce {
+
+    @Override
+    public Object replayed() {
+        return new WebhookSecretView(id, url, eventTypes, active, description, disabledReason, previousSecretExpiresAt,
+                createdAt, updatedAt, version, null);
+    }
 
     /** The webhook as every other answer shows it: what its ETag is made of. */
     WebhookView withoutSecret() {

@@ -1,7 +1,9 @@
 package vn.portal.webhook;
 
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +34,14 @@ public class WebhookSender {
 
     static final String USER_AGENT = "congress-portal-webhooks/1";
 
-    /** What one attempt came to: the status answered (null when none was), the error, how long it took. */
-    record Outcome(Integer status, String error, long durationMs, Duration retryAfter) {
+    /** The longest Retry-After waited for; a longer one waits this long. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+
+    /**
+     * What one attempt came to: when it began, the status answered (null when none was), the error, how
+     * long it took, and the wait a 429 or 503 asked for.
+     */
+    record Outcome(Instant startedAt, Integer status, String error, long durationMs, Duration retryAfter) {
 
         boolean succeeded() {
             return status != null && status >= 200 && status < 300;
@@ -76,19 +84,46 @@ public class WebhookSender {
         return client;
     }
 
+    /** Refuses to start on a webhook config that cannot work: a timeout of nothing, a schedule out of order. */
+    void checkConfig(@Observes StartupEvent event) {
+        Duration timeout = config.webhooks().timeout();
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalStateException("portal.webhooks.timeout must be more than 0 (it is " + timeout + ")");
+        }
+        Duration previous = Duration.ZERO;
+        for (Duration delay : config.webhooks().retryDelays()) {
+            if (delay.compareTo(previous) <= 0) {
+                throw new IllegalStateException("portal.webhooks.retry-delays must grow, each after the first attempt "
+                        + "and after the one before: " + config.webhooks().retryDelays());
+            }
+            previous = delay;
+        }
+    }
+
     @PreDestroy
     void close() {
         executor.shutdownNow();
     }
 
     Outcome send(Due due, Targets targets) {
+        Instant startedAt = clock.now();
         long started = System.nanoTime();
+        try {
+            return attempt(due, targets, startedAt, started);
+        } catch (RuntimeException e) {
+            // whatever the client library refuses (an address it cannot use, say) is this attempt's failure, not the pass's
+            return new Outcome(startedAt, null, "not sent: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), elapsed(started), null);
+        }
+    }
+
+    private Outcome attempt(Due due, Targets targets, Instant startedAt, long started) {
         URI uri;
         try {
             uri = targets.parse(due.url());
             targets.requirePublic(uri);
         } catch (Targets.Refused refused) {
-            return new Outcome(null, "not sent: the url " + refused.getMessage(), elapsed(started), null);
+            return new Outcome(startedAt, null, "not sent: the url " + refused.getMessage(), elapsed(started), null);
         }
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.now().getEpochSecond();
@@ -112,35 +147,37 @@ public class WebhookSender {
                         : "HTTP " + status;
                 Duration retryAfter = status == 429 || status == 503
                         ? response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null) : null;
-                return new Outcome(status, error, elapsed(started), retryAfter);
+                return new Outcome(startedAt, status, error, elapsed(started), retryAfter);
             }
         } catch (HttpTimeoutException e) {
-            return new Outcome(null, "timed out after " + timeout.toSeconds() + " s", elapsed(started), null);
+            return new Outcome(startedAt, null, "timed out after " + timeout.toSeconds() + " s", elapsed(started), null);
         } catch (ConnectException e) {
-            return new Outcome(null, "could not connect" + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+            return new Outcome(startedAt, null, "could not connect" + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     elapsed(started), null);
         } catch (IOException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+            return new Outcome(startedAt, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     elapsed(started), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted: the service is stopping", elapsed(started), null);
+            return new Outcome(startedAt, null, "interrupted: the service is stopping", elapsed(started), null);
         }
     }
 
-    /** Retry-After as seconds or as an HTTP date; null when it is neither. */
-    private Duration retryAfter(String value) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
+    /** Retry-After as seconds or as an HTTP date, at most {@link #MAX_RETRY_AFTER}; null when it is neither. */
+    Duration retryAfter(String value) {
+        String text = value.trim();
+        Duration wait;
+        if (text.matches("\\d+")) {
+            wait = text.length() > 18 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(text));
+        } else {
             try {
-                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.now(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
+                wait = Duration.between(clock.now(),
+                        ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             } catch (DateTimeParseException notADate) {
                 return null;
             }
         }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     private static long elapsed(long started) {

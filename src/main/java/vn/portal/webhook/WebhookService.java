@@ -170,7 +170,6 @@ public class WebhookService {
             return Scope.none();
         }, (delivery, before, changes) -> {
             delivery.status = DeliveryStatus.PENDING;
-            delivery.roundAttempts = 0;
             delivery.roundStartedAt = null;
             delivery.nextAttemptAt = clock.now();
         });

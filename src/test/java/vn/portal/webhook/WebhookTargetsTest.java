@@ -50,14 +50,18 @@ class WebhookTargetsTest {
     void addressesOfPrivateNetworksAreTold() throws Exception {
         for (String address : List.of("127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.5.4", "172.31.255.255",
                 "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::",
-                "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1")) {
+                "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1", "::ffff:0:10.0.0.1",
+                "::127.0.0.1", "64:ff9b::a00:1", "64:ff9b:1::7f00:1", "2002:a00:1::", "2002:7f00:1::1", "2001:0:4136:e378::1",
+                "100::1", "192.0.0.8")) {
             assertTrue(Targets.isPrivate(InetAddress.getByName(address)), address);
         }
-        for (String address : List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2001:4860:4860::8888")) {
+        for (String address : List.of("8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2001:4860:4860::8888", "64:ff9b::808:808", "2002:808:808::1")) {
             assertFalse(Targets.isPrivate(InetAddress.getByName(address)), address);
         }
         Targets production = new Targets(false, false);
         assertThrows(Targets.Refused.class, () -> production.parse("http://example.org/hook"));
+        assertEquals("must have a port from 1 to 65535",
+                assertThrows(Targets.Refused.class, () -> production.parse("https://example.org:70000/hook")).getMessage());
         production.requirePublic(URI.create("https://93.184.216.34/hook"));
         assertEquals("must not be a loopback, private, link-local or multicast address (127.0.0.1 is 127.0.0.1)",
                 assertThrows(Targets.Refused.class, () -> production.requirePublic(URI.create("https://127.0.0.1/x")))

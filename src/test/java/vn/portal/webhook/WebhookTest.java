@@ -50,6 +50,12 @@ class WebhookTest {
     @Inject
     WebhookMetrics metrics;
 
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private final List<Long> registered = new ArrayList<>();
     private Receiver receiver;
     private FixedClock clock;
@@ -446,5 +452,70 @@ class WebhookTest {
         assertEquals(10, ids.stream().distinct().count());
         List<Long> members = receiver.requests().stream().map(r -> json(r).path("entityId").asLong()).toList();
         assertEquals(members.stream().sorted().toList(), members, "in order");
+    }
+
+    @Test
+    void aReplayWithItsIdempotencyKeyDoesNotShowTheSecretAgainNorIsItKeptWithTheKey() {
+        String key = "hook-" + Api.unique();
+        Map<String, Object> body = Map.of("url", receiver.url("/hooks"), "eventTypes", List.of("subcommittee.created"));
+        Response first = Api.json().header("Idempotency-Key", key).body(body).post(WEBHOOKS);
+        first.then().statusCode(201);
+        registered.add(first.jsonPath().getLong("id"));
+        String secret = first.jsonPath().getString("secret");
+        Response replay = Api.json().header("Idempotency-Key", key).body(body).post(WEBHOOKS);
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first.jsonPath().getInt("id")))
+                .body("secret", nullValue()).header("ETag", equalTo(first.header("ETag")));
+        Response rotated = Api.json().header("Idempotency-Key", key + "-rotate")
+                .post(WEBHOOKS + "/" + first.jsonPath().getLong("id") + "/rotate-secret");
+        Api.json().header("Idempotency-Key", key + "-rotate").post(WEBHOOKS + "/" + first.jsonPath().getLong("id")
+                + "/rotate-secret").then().statusCode(200).body("secret", nullValue())
+                .header("ETag", equalTo(rotated.header("ETag")));
+        long kept = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(r) from IdempotencyRecord r where r.responseBody like :a or r.responseBody like :b", Long.class)
+                .setParameter("a", "%" + secret + "%").setParameter("b", "%" + rotated.jsonPath().getString("secret") + "%")
+                .getSingleResult());
+        assertEquals(0, kept, "no secret is kept with an Idempotency-Key");
+    }
+
+    @Test
+    void webhooksOwnEventsAreAdminsAloneAndNeverDelivered() {
+        Api.json().body(Map.of("url", receiver.url("/x"), "eventTypes", List.of("webhook.created"))).post(WEBHOOKS)
+                .then().statusCode(400).body("errors[0].field", equalTo("eventTypes[0]"));
+        long id = register(Map.of()).getLong("id");
+        long auditor = Api.createUser("AUDITOR");
+        String cursor = Feed.head();
+        given().contentType("application/merge-patch+json; charset=UTF-8").body(Map.of("description", "đổi"))
+                .patch(WEBHOOKS + "/" + id).then().statusCode(200);
+        assertEquals(List.of("webhook.updated"), Feed.since(cursor).stream().map(e -> e.get("type")).toList(),
+                "ADMIN reads it");
+        io.restassured.path.json.JsonPath seen = Feed.read(Api.as(Api.usernameOf(auditor)), cursor, 500);
+        assertEquals(List.of(), seen.getList("items"), "an AUDITOR does not: only ADMIN reads webhooks");
+        deliver(id);
+        assertEquals(List.of(), receiver.requests(r -> r.header("X-Portal-Event").startsWith("webhook")),
+                "nor does any webhook receive it");
+    }
+
+    @Test
+    void retryAfterAsADateOrTooLargeAWait() {
+        clock.set(Instant.parse("2020-02-20T02:00:00Z"));
+        assertEquals(Duration.ofSeconds(90), sender.retryAfter("Thu, 20 Feb 2020 02:01:30 GMT"));
+        assertEquals(Duration.ZERO, sender.retryAfter("Thu, 20 Feb 2020 01:00:00 GMT"));
+        assertEquals(Duration.ofHours(24), sender.retryAfter("99999999999999999"));
+        assertEquals(Duration.ofHours(24), sender.retryAfter("9999999999999999999999"), "no overflow");
+        assertEquals(null, sender.retryAfter("soon"));
+        assertEquals(Duration.ofSeconds(7), sender.retryAfter(" 7 "));
+    }
+
+    @Test
+    void aSlotAlreadyPassedIsSkippedAndTheScheduleEndsAfterItsLastTime() {
+        Instant start = Instant.parse("2020-02-20T02:00:00Z");
+        assertEquals(start.plusSeconds(5), dispatcher.nextAttempt(start, start.plusMillis(200), null));
+        assertEquals(start.plus(Duration.ofMinutes(5)), dispatcher.nextAttempt(start, start.plusSeconds(20), null),
+                "an attempt that took 20 s is not followed at once by the 5 s one");
+        assertEquals(start.plus(Duration.ofHours(2)), dispatcher.nextAttempt(start, start.plus(Duration.ofMinutes(31)),
+                Duration.ofMinutes(10)), "a shorter Retry-After leaves the schedule alone");
+        assertEquals(start.plus(Duration.ofMinutes(45)), dispatcher.nextAttempt(start, start.plus(Duration.ofMinutes(5)),
+                Duration.ofMinutes(40)), "a longer one is waited for");
+        assertEquals(null, dispatcher.nextAttempt(start, start.plus(Duration.ofHours(24)), null), "given up at +24 h");
     }
 }

@@ -94,17 +94,19 @@ public class IdempotencyInterceptor {
     private StoredResponse stored(Object result) {
         if (result instanceof RestResponse<?> response) {
             return stored(response.getStatus(), response.getMediaType(), response.getHeaderString(HttpHeaders.LOCATION),
-                    response.getEntity());
+                    response.getHeaderString(HttpHeaders.ETAG), response.getEntity());
         }
         if (result instanceof Response response) {
             return stored(response.getStatus(), response.getMediaType(), response.getHeaderString(HttpHeaders.LOCATION),
-                    response.getEntity());
+                    response.getHeaderString(HttpHeaders.ETAG), response.getEntity());
         }
-        return stored(result == null ? 204 : 200, null, null, result);
+        return stored(result == null ? 204 : 200, null, null, null, result);
     }
 
-    private StoredResponse stored(int status, MediaType type, String location, Object entity) {
-        String etag = entity instanceof SingleResource view ? etags.of(view) : null;
+    /** The answer as kept: without what is shown once, with the ETag the resource or its answer gave. */
+    private StoredResponse stored(int status, MediaType type, String location, String answeredTag, Object answered) {
+        Object entity = answered instanceof ShownOnce once ? once.replayed() : answered;
+        String etag = entity instanceof SingleResource view ? etags.of(view) : answeredTag;
         String body = entity == null ? null : json(entity);
         String mediaType = type == null ? MediaType.APPLICATION_JSON : type.toString();
         return new StoredResponse(status, mediaType, location, etag, body);

@@ -151,7 +151,8 @@ public class IdempotencyStore {
     }
 
     @Scheduled(every = "${portal.idempotency.purge-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeOnSchedule() {
         purge();
     }

@@ -26,6 +26,12 @@ public final class ChangeTypes {
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
+    /**
+     * What only ADMIN reads: webhooks and their deliveries (a webhook's URL may carry its receiver's
+     * token). Their events are in no one else's feed and are never delivered to a webhook.
+     */
+    private static final Set<String> ADMIN_ONLY = Set.of("webhook", "webhook_delivery");
+
     private ChangeTypes() {
     }
 
@@ -59,6 +65,16 @@ public final class ChangeTypes {
     /** Every event type, {@code subcommittee.created} to {@code webhook_delivery.redelivered}. */
     public static List<String> eventTypes() {
         return TYPES;
+    }
+
+    /** The event types a webhook can take: every type but those of what only ADMIN reads. */
+    public static List<String> deliverableEventTypes() {
+        return TYPES.stream().filter(type -> !ADMIN_ONLY.contains(type.substring(0, type.indexOf('.')))).toList();
+    }
+
+    /** The entity types whose objects, and so whose events, only ADMIN reads. */
+    public static Set<String> adminOnlyEntityTypes() {
+        return ADMIN_ONLY;
     }
 
     public static boolean isKnown(String type) {
