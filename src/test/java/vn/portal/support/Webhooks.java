@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import vn.portal.events.EventSequencer;
 import vn.portal.webhook.WebhookDispatcher;
@@ -51,5 +53,24 @@ public final class Webhooks {
                 .body("items[0].attempts", equalTo(1)).extract().jsonPath();
         Api.json().body(Map.of("active", false)).patch(PATH + "/" + id).then().statusCode(200);
         return new Delivered(id, oldest.getLong("items[0].id"));
+    }
+
+    /**
+     * Turns off every active webhook at {@link #NOWHERE}: those a test registered, or turned back on,
+     * and left so (the fuzz test's). No later delivery pass tries them. Returns how many.
+     */
+    public static int turnOffAtNowhere() {
+        List<Integer> ids = new ArrayList<>();
+        JsonPath page;
+        int number = 0;
+        do {
+            page = given().queryParam("active", true).queryParam("size", 100).queryParam("page", number++).get(PATH)
+                    .then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.findAll { it.url.startsWith('" + NOWHERE + "') }.id", Integer.class));
+        } while (number < page.getInt("totalPages"));
+        for (int id : ids) {
+            Api.json().body(Map.of("active", false)).patch(PATH + "/" + id).then().statusCode(200);
+        }
+        return ids.size();
     }
 }
