@@ -57,6 +57,7 @@ import vn.portal.support.Api;
 import vn.portal.support.Feed;
 import vn.portal.support.FixedClock;
 import vn.portal.support.LoggedInAsAdmin;
+import vn.portal.support.Webhooks;
 
 /**
  * The permission table of the contract ("Logins and access"), endpoint by endpoint and caller by
@@ -97,6 +98,7 @@ class PermissionMatrixTest {
     private static final String SUBCOMMITTEES = API + "/subcommittees";
     private static final String SUBMISSIONS = API + "/submissions";
     private static final String USERS = API + "/users";
+    private static final String WEBHOOKS = Webhooks.PATH;
 
     /** An id that no object of any kind has. */
     private static final long MADE_UP = 9_000_000_000_017L;
@@ -200,7 +202,7 @@ class PermissionMatrixTest {
         APPOINT_HEAD,
         /** Inside the subcommittee, only ADMIN (archive, un-archive, delete, set a member's userId). */
         ADMIN_INSIDE,
-        /** Outside any subcommittee, only ADMIN (create subcommittees, write users). */
+        /** Outside any subcommittee, only ADMIN (create subcommittees, write users; read and write webhooks). */
         ADMIN_GLOBAL,
         /** Read users: ADMIN and AUDITOR. */
         USERS_READ,
@@ -495,6 +497,26 @@ class PermissionMatrixTest {
     private static Target aUser() {
         String username = "pm" + Api.unique();
         return new Target(Api.createUserNamed(username, new String[0]), 0, username);
+    }
+
+    /** A webhook (t.id) of the case's own, turned off after one delivery pass, and its delivery (t.other) with one attempt. */
+    private static Target aWebhook() {
+        Webhooks.Delivered hook = Webhooks.delivered();
+        return new Target(hook.webhook(), hook.delivery());
+    }
+
+    private static String webhook(Target t) {
+        return WEBHOOKS + "/" + t.id();
+    }
+
+    private static String delivery(Target t) {
+        return webhook(t) + "/deliveries/" + t.other();
+    }
+
+    /** How many webhooks have exactly this URL (the newest hundred: the one a case registers is the newest). */
+    private static long webhooksAt(String url) {
+        return given().queryParam("sort", "-id").queryParam("size", 100).get(WEBHOOKS).then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.url == '" + url + "' }").size();
     }
 
     private static Matcher<Iterable<? super Integer>> hasId(long id) {
@@ -977,6 +999,66 @@ class PermissionMatrixTest {
                 .send((req, w, t) -> json(req, body("roles", List.of("ADMIN"))).patch(USERS + "/" + t.id()))
                 .state((w, t) -> etag(USERS + "/" + t.id())));
 
+        // --- webhooks: only ADMIN, its reads too (AUDITOR is refused), none in a subcommittee ---
+        // newest first: the given's webhook heads the first page however many the earlier cases registered
+        p.add(probe("GET /webhooks", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.queryParam("sort", "-id").get(WEBHOOKS))
+                .allowed((r, w, t, who) -> r.then().body("items[0].id", equalTo(Math.toIntExact(t.id())))
+                        .body("items[0]", not(hasKey("secret")))));
+        p.add(probe("GET /webhooks as CSV", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.accept(TEXT_CSV).queryParam("sort", "-id").get(WEBHOOKS))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        // registered turned off, so that no delivery pass of another test tries it
+        p.add(probe("POST /webhooks", Rule.ADMIN_GLOBAL, 201)
+                .given(w -> new Target(0, 0, Webhooks.NOWHERE + "pm" + Api.unique()))
+                .send((req, w, t) -> json(req, body("url", t.text(), "active", false,
+                        "eventTypes", List.of("submission.submitted"))).post(WEBHOOKS))
+                .state((w, t) -> webhooksAt(t.text()))
+                .allowed((r, w, t, who) -> r.then().body("url", equalTo(t.text())).body("secret", startsWith("whsec_"))));
+        p.add(probe("GET /webhooks/{id}", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.get(webhook(t)))
+                .allowed((r, w, t, who) -> r.then().body("id", equalTo(Math.toIntExact(t.id())))
+                        .body("$", not(hasKey("secret")))));
+        p.add(probe("PATCH /webhooks/{id} description", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> json(req, body("description", "Văn phòng Thành ủy " + Api.unique())).patch(webhook(t)))
+                .state((w, t) -> etag(webhook(t))));
+        p.add(probe("DELETE /webhooks/{id}", Rule.ADMIN_GLOBAL, 204)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.delete(webhook(t)))
+                .state((w, t) -> List.of(etag(webhook(t)), etag(delivery(t)))));
+        p.add(probe("POST /webhooks/{id}/rotate-secret", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.contentType(ContentType.JSON).post(webhook(t) + "/rotate-secret"))
+                .state((w, t) -> etag(webhook(t)))
+                .allowed((r, w, t, who) -> r.then().body("secret", startsWith("whsec_"))
+                        .body("previousSecretExpiresAt", startsWith("2020-02-22T"))));
+        p.add(probe("GET /webhooks/{id}/deliveries", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.get(webhook(t) + "/deliveries"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", hasId(t.other()))));
+        p.add(probe("GET /webhooks/{id}/deliveries as CSV", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(webhook(t) + "/deliveries"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.other())));
+        p.add(probe("GET /webhooks/{id}/deliveries/{did}", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.get(delivery(t)))
+                .allowed((r, w, t, who) -> r.then().body("webhookId", equalTo(Math.toIntExact(t.id())))
+                        .body("eventType", equalTo("webhook.created")).body("attempts", equalTo(1))));
+        p.add(probe("GET /webhooks/{id}/deliveries/{did}/attempts", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.get(delivery(t) + "/attempts"))
+                .allowed((r, w, t, who) -> r.then().body("items.deliveryId", equalTo(List.of(Math.toIntExact(t.other()))))));
+        p.add(probe("POST /webhooks/{id}/deliveries/{did}/redeliver", Rule.ADMIN_GLOBAL, 200)
+                .given(w -> aWebhook())
+                .send((req, w, t) -> req.contentType(ContentType.JSON).post(delivery(t) + "/redeliver"))
+                .state((w, t) -> etag(delivery(t)))
+                .allowed((r, w, t, who) -> r.then().body("status", equalTo("PENDING")).body("attempts", equalTo(1))));
+
         // --- audit trail ---
         // t.id is another subcommittee: those who run the world's one must not read its entries
         p.add(probe("GET /audit", Rule.AUDIT, 200)
@@ -1071,6 +1153,11 @@ class PermissionMatrixTest {
                 .given(w -> aUser())
                 .send((req, w, t) -> json(req, body("username", t.text())).patch(USERS + "/" + t.id()))
                 .state((w, t) -> etag(USERS + "/" + t.id())));
+        // the secret changes only by a rotation
+        p.add(probe("PATCH /webhooks/{id} secret (read-only)", Rule.READ_ONLY, 0).readOnly("secret")
+                .given(w -> aWebhook())
+                .send((req, w, t) -> json(req, body("secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).patch(webhook(t)))
+                .state((w, t) -> etag(webhook(t))));
         // --- CSV exports: the lists' own rules (a refusal is the same problem+json, not a CSV) ---
         p.add(probe("GET /subcommittees/{sid}/milestones as CSV", Rule.READ, 200)
                 .send((req, w, t) -> req.accept(TEXT_CSV).get(w.subcommittee() + "/milestones"))

@@ -19,9 +19,12 @@ final class Contract {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete", "head", "options");
 
-    /** One operation: its parameters, the media types its body may have, and that body's schema. */
+    /**
+     * One operation: its parameters, the media types its body may have, that body's schema, and
+     * whether the body may be left out (an action's, such as rotate-secret's).
+     */
     record Operation(String id, String method, String template, List<Param> params, List<String> bodyTypes,
-            Schema body, Set<String> readOnly, List<String> answerTypes) {
+            Schema body, boolean bodyOptional, Set<String> readOnly, List<String> answerTypes) {
 
         List<Param> in(String where) {
             return params.stream().filter(p -> p.in().equals(where)).toList();
@@ -113,7 +116,8 @@ final class Contract {
                 List<String> answerTypes = new ArrayList<>();
                 operation.path("responses").path("200").path("content").fieldNames().forEachRemaining(answerTypes::add);
                 operations.add(new Operation(operation.path("operationId").asText(), method.toUpperCase(),
-                        path.getKey(), List.copyOf(params), List.copyOf(bodyTypes), body, readOnly,
+                        path.getKey(), List.copyOf(params), List.copyOf(bodyTypes), body,
+                        !operation.path("requestBody").path("required").asBoolean(true), readOnly,
                         List.copyOf(answerTypes)));
             }
         }

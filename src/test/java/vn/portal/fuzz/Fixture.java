@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import vn.portal.support.Webhooks;
 
 /**
  * Real objects for one operation's path to name, made by the admin through the API, so that
  * malformed requests get as far as the resource: a subcommittee with a member, two
  * responsibilities, a milestone expecting both, a DRAFT submission with an attachment, a
- * SUBMITTED one with a comment, and a user.
+ * SUBMITTED one with a comment, and a user; for the webhooks' paths, a webhook with a delivery
+ * (see {@link Webhooks#delivered}).
  */
 final class Fixture {
 
@@ -31,6 +33,8 @@ final class Fixture {
     final long comment;
     final long user;
     private final String unique;
+    /** Made the first time a path names a webhook: most operations name none. */
+    private Webhooks.Delivered webhook;
 
     Fixture(Wire wire, String unique) {
         this.unique = unique;
@@ -61,6 +65,9 @@ final class Fixture {
         if (parameter.equals("aid")) {
             return attachment;
         }
+        if (parameter.equals("deliveryId")) {
+            return webhook().delivery();
+        }
         String before = template.substring(0, template.indexOf("{" + parameter + "}"));
         String collection = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
         return switch (collection) {
@@ -72,6 +79,7 @@ final class Fixture {
             case "submissions" -> template.matches(".*/(return|accept|comments)$") ? submitted : draft;
             case "comments" -> comment;
             case "users" -> user;
+            case "webhooks" -> webhook().webhook();
             default -> throw new IllegalStateException("FuzzTest has no fixture for {" + parameter + "} in " + template
                     + ": add one to Fixture");
         };
@@ -80,7 +88,7 @@ final class Fixture {
     /** The template with every parameter replaced by its fixture's id. */
     String fill(String template) {
         String path = template;
-        for (String parameter : List.of("id", "sid", "mid", "aid")) {
+        for (String parameter : List.of("id", "sid", "mid", "aid", "deliveryId")) {
             if (path.contains("{" + parameter + "}")) {
                 path = path.replace("{" + parameter + "}", Long.toString(idFor(template, parameter)));
             }
@@ -89,6 +97,13 @@ final class Fixture {
             throw new IllegalStateException("FuzzTest cannot fill the parameters of " + template + ": add them to Fixture");
         }
         return path;
+    }
+
+    private Webhooks.Delivered webhook() {
+        if (webhook == null) {
+            webhook = Webhooks.delivered();
+        }
+        return webhook;
     }
 
     /** A value unique to this fixture and call, for codes, e-mails and user names. */

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import vn.portal.fuzz.Contract.Operation;
 import vn.portal.support.Api;
 import vn.portal.support.ContractValidation;
+import vn.portal.support.Webhooks;
 
 /**
  * Any input gets a clean answer: thousands of malformed requests, generated from
@@ -100,13 +101,14 @@ class FuzzTest {
         } finally {
             pool.shutdownNow();
         }
+        int turnedOff = Webhooks.turnOffAtNowhere();
         double seconds = (System.nanoTime() - start) / 1e9;
         long total = histogram.values().stream().mapToLong(LongAdder::sum).sum();
         Map<String, Long> statuses = new TreeMap<>();
         histogram.forEach((status, count) -> statuses.put(status, count.sum()));
-        System.out.printf("FuzzTest: %d requests, %d of %d operations, seed %d, %.1f s, statuses %s (none: no answer), %d answers below HTTP%n",
+        System.out.printf("FuzzTest: %d requests, %d of %d operations, seed %d, %.1f s, statuses %s (none: no answer), %d answers below HTTP, %d webhooks it left on turned off%n",
                 total, perOperation.size(), operations.size(), SEED, seconds, statuses,
-                belowHttpAnswers.values().stream().mapToLong(LongAdder::sum).sum());
+                belowHttpAnswers.values().stream().mapToLong(LongAdder::sum).sum(), turnedOff);
 
         List<String> uncovered = operations.stream().map(Operation::id)
                 .filter(id -> ONLY.matcher(id).matches() && !perOperation.containsKey(id)).toList();

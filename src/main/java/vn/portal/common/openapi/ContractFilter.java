@@ -41,6 +41,13 @@ public class ContractFilter implements OASFilter {
     /** The one operation open to anonymous callers. */
     private static final String INDEX = "/api/v1";
 
+    /**
+     * Where a read too may be refused to a caller whose role does not reach it: users and the audit
+     * trail (ADMIN and AUDITOR; AUDIT also those who run a subcommittee), webhooks (ADMIN only).
+     * Elsewhere a read the caller may not make is a 404 (the object is not visible).
+     */
+    private static final List<String> GUARDED_READS = List.of("/api/v1/users", "/api/v1/audit", "/api/v1/webhooks");
+
     private static final String LICENSE = "Proprietary: for the Party Committee's offices and the agencies it admits";
 
     private static final String PROBLEM_REF = Refs.SCHEMAS + "Problem";
@@ -143,7 +150,7 @@ public class ContractFilter implements OASFilter {
                 operation.setSecurity(new ArrayList<>());
             } else {
                 codes.addAll(List.of("401", "429", "503"));
-                if (method != PathItem.HttpMethod.GET || path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")) {
+                if (method != PathItem.HttpMethod.GET || GUARDED_READS.stream().anyMatch(path::startsWith)) {
                     codes.add("403");
                 }
             }
