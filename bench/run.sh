@@ -10,6 +10,8 @@
 #     runs against that PostgreSQL database instead of the embedded H2: it is EMPTIED for every size.
 #   JAVA_OPTS: the service's JVM options (default: the README's, -Xms64m -Xmx256m -Xmn80m -XX:+UseSerialGC and the AppCDS
 #     archive; the service runs in its quarkus-app directory, as the archive requires).
+#   PORTAL_BENCH_ONLY=<regex>: measure only the endpoints whose name matches (and the ceiling and the index, which
+#     every table is relative to), e.g. PORTAL_BENCH_ONLY=writes to compare two builds' write rates.
 #   PORTAL_BENCH_SKIP_BUILD=1: use the jars already built. PORTAL_BENCH_WARM_UP: seconds of traffic on every
 #     endpoint before any is measured (default 10: the JIT needs far more than one endpoint's 5 s warm-up).
 # Needs: JDK 17, Maven, wrk (apt-get install wrk), curl.
@@ -97,6 +99,10 @@ rows=()
 # With WARM_UP set, only warms up (the JIT needs far more than 5 s to settle on a path).
 measure() {
   local name=$1 connections=$2 logins=$3; shift 3
+  # PORTAL_BENCH_ONLY=<regex>: only the endpoints whose name matches (the ceiling and the index always run)
+  if [ -n "${PORTAL_BENCH_ONLY:-}" ] && ! grep -qE "$PORTAL_BENCH_ONLY|^bare Quarkus|^GET /api/v1 \(index" <<<"$name"; then
+    return
+  fi
   if [ -n "${WARM_UP:-}" ]; then
     wrk -t2 -c"$connections" -d"${WARM_UP}s" "$@" >/dev/null 2>&1 || true
     return

@@ -60,14 +60,19 @@ public class EventSequencer {
     }
 
     /**
-     * Numbers the committed events that wait for a position, in a transaction of its own, when
-     * there are any (a look without the lock first, so that readers of a quiet feed do not queue).
+     * Numbers the committed events that wait for a position, in runs of their own, when there are any
+     * (a look without the lock first, so that readers of a quiet feed do not queue), until a run
+     * finds fewer than {@link #BATCH}.
      */
     public void catchUp() {
         boolean waiting = QuarkusTransaction.requiringNew().call(() -> !em.createQuery(
                 "select e.id from Event e where e.position is null", Long.class).setMaxResults(1).getResultList().isEmpty());
         if (waiting) {
-            sequence();
+            // run after run while they fill up: a burst of more than one run's worth is numbered in full
+            int numbered;
+            do {
+                numbered = sequence();
+            } while (numbered == BATCH);
         }
     }
 

@@ -113,7 +113,8 @@ public class MilestoneReminders {
     private boolean send(long id, LocalDate today) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Milestone milestone = em.find(Milestone.class, id);
+                // locked: a change committing meanwhile (DONE, a new due date) comes after this reminder, not before it
+                Milestone milestone = em.find(Milestone.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 String kind = milestone == null ? null : kindOf(milestone, today);
                 if (kind == null) {
                     return false;

@@ -1048,7 +1048,7 @@ class PermissionMatrixTest {
                 .given(w -> aWebhook())
                 .send((req, w, t) -> req.get(delivery(t)))
                 .allowed((r, w, t, who) -> r.then().body("webhookId", equalTo(Math.toIntExact(t.id())))
-                        .body("eventType", equalTo("webhook.created")).body("attempts", equalTo(1))));
+                        .body("eventType", equalTo("subcommittee.created")).body("attempts", equalTo(1))));
         p.add(probe("GET /webhooks/{id}/deliveries/{did}/attempts", Rule.ADMIN_GLOBAL, 200)
                 .given(w -> aWebhook())
                 .send((req, w, t) -> req.get(delivery(t) + "/attempts"))

@@ -39,14 +39,15 @@ public final class Webhooks {
     }
 
     /**
-     * A webhook at {@link #NOWHERE} that received the events after its registration (its own
-     * {@code webhook.created} first) in one delivery pass, as the scheduled pass would: the oldest
+     * A webhook at {@link #NOWHERE} that received the events after its registration (a new
+     * subcommittee's first) in one delivery pass, as the scheduled pass would: the oldest
      * delivery has one failed attempt and waits for its retry. Then it is turned off, so that no
      * later pass ({@code WebhookDispatcher.drain} in another test) tries it again.
      */
     public static Delivered delivered() {
         long id = Api.json().body(Map.of("url", NOWHERE + "hooks/" + Api.unique(), "description", "Không nơi nhận"))
                 .post(PATH).then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.createSubcommittee();
         Arc.container().instance(EventSequencer.class).get().catchUp();
         Arc.container().instance(WebhookDispatcher.class).get().serve(id);
         JsonPath oldest = given().queryParam("sort", "id").get(PATH + "/" + id + "/deliveries").then().statusCode(200)
