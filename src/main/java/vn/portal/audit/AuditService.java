@@ -23,7 +23,7 @@ public class AuditService {
 
     /** The entity types, in the words the change feed also uses. */
     public static final List<String> ENTITY_TYPES = List.of("subcommittee", "member", "responsibility", "milestone",
-            "submission", "attachment", "comment", "user");
+            "submission", "attachment", "comment", "user", "session", "agenda_item", "conclusion");
 
     public static final SortFields ORDER = SortFields.newestFirst();
 

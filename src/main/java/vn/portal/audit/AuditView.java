@@ -14,7 +14,7 @@ public record AuditView(
         @Schema(description = "created, updated, deleted, or the action's name (submitted, returned, accepted, disposed)",
                 example = "returned") String action,
         @Schema(enumeration = { "subcommittee", "member", "responsibility", "milestone", "submission", "attachment",
-                "comment", "user" }) String entityType,
+                "comment", "user", "session", "agenda_item", "conclusion" }) String entityType,
         long entityId,
         @Schema(nullable = true, description = "null for users") Long subcommitteeId,
         List<Change> changes) {

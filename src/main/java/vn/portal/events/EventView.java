@@ -10,7 +10,7 @@ public record EventView(
         long id,
         @Schema(description = "<entityType>.<action>", example = "submission.submitted") String type,
         @Schema(enumeration = { "subcommittee", "member", "responsibility", "milestone", "submission", "attachment",
-                "comment", "user" }) String entityType,
+                "comment", "user", "session", "agenda_item", "conclusion" }) String entityType,
         long entityId,
         @Schema(nullable = true, description = "null for users") Long subcommitteeId,
         @Schema(description = "The user name of who made the change", example = "secretary") String actor,

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.portal.common.csv.Csv;
 import vn.portal.common.idempotency.Idempotent;
-import vn.portal.common.json.BodySpec;
 import vn.portal.common.json.JsonBodies;
 import vn.portal.common.paging.Lists;
 import vn.portal.common.paging.PageView;
@@ -143,7 +142,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (allowedActions); SUBCOMMITTEE_ARCHIVED")
     public SubmissionView submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
-        optional(body, SubmissionRequest.ACTION);
+        json.optional(body, SubmissionRequest.ACTION);
         return service.submit(id, ifMatch);
     }
 
@@ -174,14 +173,7 @@ public class SubmissionResource {
             + "SUBCOMMITTEE_ARCHIVED")
     public SubmissionView accept(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
-        optional(body, SubmissionRequest.ACTION);
+        json.optional(body, SubmissionRequest.ACTION);
         return service.accept(id, ifMatch);
-    }
-
-    /** An action's body may be left out; when sent, it must be a JSON object of the action's fields. */
-    private void optional(byte[] body, BodySpec<?, ?> spec) {
-        if (body != null && body.length > 0) {
-            spec.parseCreate(json.read(body));
-        }
     }
 }

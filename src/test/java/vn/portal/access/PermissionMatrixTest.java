@@ -194,6 +194,10 @@ class PermissionMatrixTest {
         EDIT_SUBMISSION,
         /** Comment: every member of the subcommittee, and ADMIN. */
         COMMENT,
+        /** Start, close, cancel a session chaired by the HEAD: ADMIN, the HEAD and the DEPUTY_HEAD. */
+        CHAIR,
+        /** The same for a session chaired by MEMBER_OWN's member: they may too. */
+        CHAIR_MEMBER_OWN,
         /** Make a member DEPUTY_HEAD: ADMIN or the HEAD. */
         APPOINT,
         /** Make a member HEAD: ADMIN or the HEAD (who meets the one-head rule, being the active head). */
@@ -225,6 +229,9 @@ class PermissionMatrixTest {
                 case MANAGE -> MANAGERS.contains(who) ? Outcome.ALLOWED : refused;
                 case EDIT_SUBMISSION -> MANAGERS.contains(who) || who == MEMBER_OWN ? Outcome.ALLOWED : refused;
                 case COMMENT -> SEES.contains(who) && who != AUDITOR ? Outcome.ALLOWED : refused;
+                case CHAIR -> who == ADMIN || who == HEAD || who == DEPUTY_HEAD ? Outcome.ALLOWED : refused;
+                case CHAIR_MEMBER_OWN -> who == ADMIN || who == HEAD || who == DEPUTY_HEAD || who == MEMBER_OWN
+                        ? Outcome.ALLOWED : refused;
                 case APPOINT -> who == ADMIN || who == HEAD ? Outcome.ALLOWED : refused;
                 case APPOINT_HEAD -> who == ADMIN ? Outcome.ALLOWED : who == HEAD ? Outcome.HEAD_TAKEN : refused;
                 case ADMIN_INSIDE -> who == ADMIN ? Outcome.ALLOWED : refused;
@@ -349,6 +356,7 @@ class PermissionMatrixTest {
         final long submission;
         final long attachment;
         final long comment;
+        final long session;
 
         Foreign() {
             sid = Api.createSubcommittee();
@@ -359,6 +367,7 @@ class PermissionMatrixTest {
             attachment = attach(submission);
             Api.submit(submission);
             comment = Api.createComment(submission);
+            session = Api.createSession(sid, Map.of());
         }
 
         /** Everything a refused request might have changed, read as the admin, and the world's submission {@code own}. */
@@ -370,7 +379,8 @@ class PermissionMatrixTest {
                     etag(API + "/comments/" + comment), total(sub + "/members"), total(sub + "/responsibilities"),
                     total(sub + "/milestones"), total(API + "/milestones/" + milestone + "/submissions"),
                     total(submission(submission) + "/comments"),
-                    given().get(attachment(submission, attachment)).statusCode());
+                    given().get(attachment(submission, attachment)).statusCode(), etag(session(session)),
+                    total(sub + "/sessions"));
         }
     }
 
@@ -415,6 +425,16 @@ class PermissionMatrixTest {
 
     private static String submission(long id) {
         return SUBMISSIONS + "/" + id;
+    }
+
+    private static String session(long id) {
+        return API + "/sessions/" + id;
+    }
+
+    /** A PLANNED session of the world's subcommittee, chaired by its HEAD, under a title of its own. */
+    private static Target aSession(World w) {
+        String title = "Phiên họp " + Api.unique();
+        return new Target(Api.createSession(w.sid, Map.of("title", title)), 0, title);
     }
 
     private static String attachment(long submissionId, long attachmentId) {
@@ -625,6 +645,17 @@ class PermissionMatrixTest {
         return who == MEMBER_OWN || who == MEMBER_OTHER ? List.of("comment") : List.of();
     }
 
+    private static List<String> expectedActionsOnPlanned(Who who) {
+        List<String> actions = new ArrayList<>();
+        if (who == ADMIN || who == HEAD || who == DEPUTY_HEAD) {
+            actions.addAll(List.of("start", "cancel"));
+        }
+        if (MANAGERS.contains(who)) {
+            actions.add("edit");
+        }
+        return actions;
+    }
+
     private static List<String> expectedActionsOnDraft(Who who) {
         return MANAGERS.contains(who) || who == MEMBER_OWN ? DRAFT_EDITOR_ACTIONS : List.of();
     }
@@ -798,6 +829,52 @@ class PermissionMatrixTest {
                         Map.of("responsibilityIds", List.of(w.respA)))))
                 .send((req, w, t) -> req.delete(API + "/milestones/" + t.id()))
                 .state((w, t) -> etag(API + "/milestones/" + t.id())));
+
+        // --- sessions ---
+        p.add(probe("GET /subcommittees/{sid}/sessions", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.queryParam("q", t.text()).get(w.subcommittee() + "/sessions"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", equalTo(List.of(Math.toIntExact(t.id()))))));
+        p.add(probe("GET /subcommittees/{sid}/sessions as CSV", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.accept(TEXT_CSV).queryParam("q", t.text()).get(w.subcommittee() + "/sessions"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("POST /subcommittees/{sid}/sessions", Rule.MANAGE, 201)
+                .send((req, w, t) -> json(req, body("title", "Phiên họp " + Api.unique(),
+                        "startsAt", "2020-02-20T08:00:00+07:00")).post(w.subcommittee() + "/sessions"))
+                .state((w, t) -> total(w.subcommittee() + "/sessions")));
+        p.add(probe("GET /sessions/{id}", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.get(session(t.id())))
+                .allowed((r, w, t, who) -> r.then().body("allowedActions", equalTo(expectedActionsOnPlanned(who)))));
+        p.add(probe("PATCH /sessions/{id}", Rule.MANAGE, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("location", "Phòng họp " + Api.unique())).patch(session(t.id())))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/start", Rule.CHAIR, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.noContentType().post(session(t.id()) + "/start"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/start chaired by MEMBER_OWN", Rule.CHAIR_MEMBER_OWN, 200)
+                .given(w -> new Target(Api.createSession(w.sid, Map.of("chairMemberId", w.memberA))))
+                .send((req, w, t) -> req.noContentType().post(session(t.id()) + "/start"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/close", Rule.CHAIR, 200)
+                .given(w -> new Target(Api.sessionInProgress(w.sid)))
+                .send((req, w, t) -> req.noContentType().post(session(t.id()) + "/close"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/cancel", Rule.CHAIR, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("reason", "Hoãn")).post(session(t.id()) + "/cancel"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("GET /sessions/{id}/attendance", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.get(session(t.id()) + "/attendance"))
+                .allowed((r, w, t, who) -> r.then().body("items.memberId", hasId(w.head))));
+        p.add(probe("PUT /sessions/{id}/attendance/{memberId}", Rule.MANAGE, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("status", "PRESENT")).put(session(t.id()) + "/attendance/" + w.head))
+                .state((w, t) -> etag(session(t.id()))));
 
         // --- submissions ---
         p.add(probe("GET /submissions", Rule.GLOBAL_LIST, 200)
@@ -1039,6 +1116,10 @@ class PermissionMatrixTest {
                 .readOnly("subcommitteeId")
                 .send((req, w, t) -> json(req, body("subcommitteeId", w.sid)).patch(API + "/responsibilities/" + w.respA))
                 .state((w, t) -> etag(API + "/responsibilities/" + w.respA)));
+        p.add(probe("PATCH /sessions/{id} number (read-only)", Rule.READ_ONLY, 0).readOnly("number")
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("number", 1)).patch(session(t.id())))
+                .state((w, t) -> etag(session(t.id()))));
         p.add(probe("PATCH /milestones/{id} overdue (read-only)", Rule.READ_ONLY, 0).readOnly("overdue")
                 .send((req, w, t) -> json(req, body("overdue", false)).patch(API + "/milestones/" + w.milestone))
                 .state((w, t) -> etag(API + "/milestones/" + w.milestone)));
@@ -1280,6 +1361,25 @@ class PermissionMatrixTest {
         p.add(object("GET /comments/{id}", comment, (req, id, f, own) -> req.get(API + "/comments/" + id)));
         p.add(object("PATCH /comments/{id}", comment, (req, id, f, own) ->
                 json(req, body("disposition", "INCORPORATED")).patch(API + "/comments/" + id)));
+
+        ToLongFunction<Foreign> session = f -> f.session;
+        p.add(object("GET /subcommittees/{id}/sessions", sub, (req, id, f, own) ->
+                req.get(SUBCOMMITTEES + "/" + id + "/sessions")));
+        p.add(object("POST /subcommittees/{id}/sessions", sub, (req, id, f, own) ->
+                json(req, body("title", "Phiên họp", "startsAt", "2020-02-20T08:00:00+07:00"))
+                        .post(SUBCOMMITTEES + "/" + id + "/sessions")));
+        p.add(object("GET /sessions/{id}", session, (req, id, f, own) -> req.get(session(id))));
+        p.add(object("PATCH /sessions/{id}", session, (req, id, f, own) ->
+                json(req, body("title", "Đổi " + Api.unique())).patch(session(id))));
+        for (String action : List.of("start", "close")) {
+            p.add(object("POST /sessions/{id}/" + action, session, (req, id, f, own) ->
+                    req.noContentType().post(session(id) + "/" + action)));
+        }
+        p.add(object("POST /sessions/{id}/cancel", session, (req, id, f, own) ->
+                json(req, body("reason", "Hoãn")).post(session(id) + "/cancel")));
+        p.add(object("GET /sessions/{id}/attendance", session, (req, id, f, own) -> req.get(session(id) + "/attendance")));
+        p.add(object("PUT /sessions/{id}/attendance/{memberId}", session, (req, id, f, own) ->
+                json(req, body("status", "PRESENT")).put(session(id) + "/attendance/" + f.member)));
 
         // a visible submission of the caller's own subcommittee, with another subcommittee's attachment id
         p.add(new ObjectProbe("GET /submissions/{own}/attachments/{foreign aid}", f -> f.attachment, true,

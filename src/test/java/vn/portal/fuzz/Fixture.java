@@ -12,7 +12,7 @@ import java.util.Map;
  * Real objects for one operation's path to name, made by the admin through the API, so that
  * malformed requests get as far as the resource: a subcommittee with a member, two
  * responsibilities, a milestone expecting both, a DRAFT submission with an attachment, a
- * SUBMITTED one with a comment, and a user.
+ * SUBMITTED one with a comment, a user and a PLANNED session that invited the member.
  */
 final class Fixture {
 
@@ -30,6 +30,7 @@ final class Fixture {
     final long attachment;
     final long comment;
     final long user;
+    final long session;
     private final String unique;
 
     Fixture(Wire wire, String unique) {
@@ -53,6 +54,8 @@ final class Fixture {
         Case upload = new Case("fixture", "fixture").method("POST").path("/api/v1/submissions/" + draft + "/attachments");
         upload.header("Content-Type", "multipart/form-data; boundary=fzb").body(multipart("fzb", "file", "a.png", PNG));
         attachment = id(send(wire, upload));
+        session = create(wire, "/api/v1/subcommittees/" + subcommittee + "/sessions", Map.of("title", "Phiên họp " + unique,
+                "startsAt", "2020-02-20T08:00:00+07:00"));
         user = create(wire, "/api/v1/users", Map.of("username", "fz" + unique, "password", "mật-khẩu-fuzz-2020"));
     }
 
@@ -60,6 +63,9 @@ final class Fixture {
     long idFor(String template, String parameter) {
         if (parameter.equals("aid")) {
             return attachment;
+        }
+        if (parameter.equals("memberId")) {
+            return member;
         }
         String before = template.substring(0, template.indexOf("{" + parameter + "}"));
         String collection = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
@@ -72,6 +78,7 @@ final class Fixture {
             case "submissions" -> template.matches(".*/(return|accept|comments)$") ? submitted : draft;
             case "comments" -> comment;
             case "users" -> user;
+            case "sessions" -> session;
             default -> throw new IllegalStateException("FuzzTest has no fixture for {" + parameter + "} in " + template
                     + ": add one to Fixture");
         };
@@ -80,7 +87,7 @@ final class Fixture {
     /** The template with every parameter replaced by its fixture's id. */
     String fill(String template) {
         String path = template;
-        for (String parameter : List.of("id", "sid", "mid", "aid")) {
+        for (String parameter : List.of("id", "sid", "mid", "aid", "memberId")) {
             if (path.contains("{" + parameter + "}")) {
                 path = path.replace("{" + parameter + "}", Long.toString(idFor(template, parameter)));
             }

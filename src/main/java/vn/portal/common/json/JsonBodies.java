@@ -95,4 +95,11 @@ public class JsonBodies {
     private static ProblemException malformed(String detail) {
         return new ProblemException(ErrorCode.MALFORMED_JSON, detail);
     }
+
+    /** An action's body may be left out; when sent, it must be a JSON object of the action's fields. */
+    public void optional(byte[] raw, BodySpec<?, ?> spec) {
+        if (raw != null && raw.length > 0) {
+            spec.parseCreate(read(raw));
+        }
+    }
 }
