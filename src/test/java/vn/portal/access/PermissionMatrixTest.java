@@ -357,6 +357,7 @@ class PermissionMatrixTest {
         final long attachment;
         final long comment;
         final long session;
+        final long agendaItem;
 
         Foreign() {
             sid = Api.createSubcommittee();
@@ -368,6 +369,8 @@ class PermissionMatrixTest {
             Api.submit(submission);
             comment = Api.createComment(submission);
             session = Api.createSession(sid, Map.of());
+            agendaItem = Api.json().body(Map.of("title", "Khai mạc")).post(API + "/sessions/" + session + "/agenda-items")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
         }
 
         /** Everything a refused request might have changed, read as the admin, and the world's submission {@code own}. */
@@ -380,7 +383,7 @@ class PermissionMatrixTest {
                     total(sub + "/milestones"), total(API + "/milestones/" + milestone + "/submissions"),
                     total(submission(submission) + "/comments"),
                     given().get(attachment(submission, attachment)).statusCode(), etag(session(session)),
-                    total(sub + "/sessions"));
+                    total(sub + "/sessions"), etag(agendaItem(agendaItem)));
         }
     }
 
@@ -435,6 +438,17 @@ class PermissionMatrixTest {
     private static Target aSession(World w) {
         String title = "Phiên họp " + Api.unique();
         return new Target(Api.createSession(w.sid, Map.of("title", title)), 0, title);
+    }
+
+    private static String agendaItem(long id) {
+        return API + "/agenda-items/" + id;
+    }
+
+    /** The one item of a new session's agenda. */
+    private static long anAgendaItem(World w) {
+        long session = Api.createSession(w.sid, Map.of());
+        return Api.json().body(Map.of("title", "Thông qua Quy chế làm việc")).post(session(session) + "/agenda-items")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static String attachment(long submissionId, long attachmentId) {
@@ -875,6 +889,37 @@ class PermissionMatrixTest {
                 .given(PermissionMatrixTest::aSession)
                 .send((req, w, t) -> json(req, body("status", "PRESENT")).put(session(t.id()) + "/attendance/" + w.head))
                 .state((w, t) -> etag(session(t.id()))));
+
+        p.add(probe("GET /agenda-items/{id}", Rule.READ, 200)
+                .given(w -> new Target(anAgendaItem(w)))
+                .send((req, w, t) -> req.get(agendaItem(t.id())))
+                .allowed((r, w, t, who) -> r.then().body("position", equalTo(1))));
+        p.add(probe("GET /sessions/{id}/agenda-items", Rule.READ, 200)
+                .given(w -> {
+                    long item = anAgendaItem(w);
+                    return new Target(item, given().get(agendaItem(item)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.get(session(t.other()) + "/agenda-items"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", equalTo(List.of(Math.toIntExact(t.id()))))));
+        p.add(probe("GET /sessions/{id}/agenda-items as CSV", Rule.READ, 200)
+                .given(w -> {
+                    long item = anAgendaItem(w);
+                    return new Target(item, given().get(agendaItem(item)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(session(t.other()) + "/agenda-items"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("POST /sessions/{id}/agenda-items", Rule.MANAGE, 201)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("title", "Thông qua Quy chế làm việc")).post(session(t.id()) + "/agenda-items"))
+                .state((w, t) -> total(session(t.id()) + "/agenda-items")));
+        p.add(probe("PATCH /agenda-items/{id}", Rule.MANAGE, 200)
+                .given(w -> new Target(anAgendaItem(w)))
+                .send((req, w, t) -> json(req, body("durationMinutes", 45)).patch(agendaItem(t.id())))
+                .state((w, t) -> etag(agendaItem(t.id()))));
+        p.add(probe("DELETE /agenda-items/{id}", Rule.MANAGE, 204)
+                .given(w -> new Target(anAgendaItem(w)))
+                .send((req, w, t) -> req.delete(agendaItem(t.id())))
+                .state((w, t) -> etag(agendaItem(t.id()))));
 
         // --- submissions ---
         p.add(probe("GET /submissions", Rule.GLOBAL_LIST, 200)
@@ -1380,6 +1425,15 @@ class PermissionMatrixTest {
         p.add(object("GET /sessions/{id}/attendance", session, (req, id, f, own) -> req.get(session(id) + "/attendance")));
         p.add(object("PUT /sessions/{id}/attendance/{memberId}", session, (req, id, f, own) ->
                 json(req, body("status", "PRESENT")).put(session(id) + "/attendance/" + f.member)));
+
+        p.add(object("GET /sessions/{id}/agenda-items", session, (req, id, f, own) -> req.get(session(id) + "/agenda-items")));
+        p.add(object("POST /sessions/{id}/agenda-items", session, (req, id, f, own) ->
+                json(req, body("title", "Bế mạc")).post(session(id) + "/agenda-items")));
+        ToLongFunction<Foreign> agendaItem = f -> f.agendaItem;
+        p.add(object("GET /agenda-items/{id}", agendaItem, (req, id, f, own) -> req.get(agendaItem(id))));
+        p.add(object("PATCH /agenda-items/{id}", agendaItem, (req, id, f, own) ->
+                json(req, body("position", 1)).patch(agendaItem(id))));
+        p.add(object("DELETE /agenda-items/{id}", agendaItem, (req, id, f, own) -> req.delete(agendaItem(id))));
 
         // a visible submission of the caller's own subcommittee, with another subcommittee's attachment id
         p.add(new ObjectProbe("GET /submissions/{own}/attachments/{foreign aid}", f -> f.attachment, true,

@@ -12,7 +12,7 @@ import java.util.Map;
  * Real objects for one operation's path to name, made by the admin through the API, so that
  * malformed requests get as far as the resource: a subcommittee with a member, two
  * responsibilities, a milestone expecting both, a DRAFT submission with an attachment, a
- * SUBMITTED one with a comment, a user and a PLANNED session that invited the member.
+ * SUBMITTED one with a comment, a user and a PLANNED session that invited the member, with an agenda item.
  */
 final class Fixture {
 
@@ -31,6 +31,7 @@ final class Fixture {
     final long comment;
     final long user;
     final long session;
+    final long agendaItem;
     private final String unique;
 
     Fixture(Wire wire, String unique) {
@@ -56,6 +57,7 @@ final class Fixture {
         attachment = id(send(wire, upload));
         session = create(wire, "/api/v1/subcommittees/" + subcommittee + "/sessions", Map.of("title", "Phiên họp " + unique,
                 "startsAt", "2020-02-20T08:00:00+07:00"));
+        agendaItem = create(wire, "/api/v1/sessions/" + session + "/agenda-items", Map.of("title", "Khai mạc " + unique));
         user = create(wire, "/api/v1/users", Map.of("username", "fz" + unique, "password", "mật-khẩu-fuzz-2020"));
     }
 
@@ -79,6 +81,7 @@ final class Fixture {
             case "comments" -> comment;
             case "users" -> user;
             case "sessions" -> session;
+            case "agenda-items" -> agendaItem;
             default -> throw new IllegalStateException("FuzzTest has no fixture for {" + parameter + "} in " + template
                     + ": add one to Fixture");
         };
