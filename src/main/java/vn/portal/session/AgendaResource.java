@@ -98,9 +98,10 @@ public class AgendaResource {
 
     @DELETE
     @Path("agenda-items/{id}")
-    @Operation(summary = "Take an item off the agenda", description = "The items after it move up one.")
+    @Operation(summary = "Take an item off the agenda", description = "The items after it move up one; not while "
+            + "a conclusion names it (409 AGENDA_ITEM_IN_USE).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = CONFLICTS)
+    @APIResponse(responseCode = "409", description = "AGENDA_ITEM_IN_USE; " + CONFLICTS)
     public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, ifMatch);
     }

@@ -11,6 +11,7 @@ import vn.portal.common.paging.PageRequest;
 import vn.portal.common.paging.PageView;
 import vn.portal.common.paging.SortFields;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 import vn.portal.common.write.Kind;
@@ -115,6 +116,11 @@ public class AgendaService {
         List<Shifted> shifted = new ArrayList<>();
         writes.delete(kind, id, ifMatch, () -> managerInside(id), (item, before) -> {
             SessionService.requireOpen(sessions.require(item.sessionId));
+            if (sessions.getEntityManager().createQuery("select count(c) from Conclusion c where c.agendaItemId = :id",
+                    Long.class).setParameter("id", id).getSingleResult() > 0) {
+                throw ErrorCode.AGENDA_ITEM_IN_USE.problem("A conclusion of the session names this agenda item; "
+                        + "take it off the conclusion first.");
+            }
             List<AgendaItem> others = itemsOf(item.sessionId).stream().filter(o -> !o.id.equals(item.id)).toList();
             shift(others, item.position + 1, others.size() + 1, -1, shifted);
         });

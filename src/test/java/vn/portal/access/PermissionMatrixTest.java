@@ -358,6 +358,7 @@ class PermissionMatrixTest {
         final long comment;
         final long session;
         final long agendaItem;
+        final long conclusion;
 
         Foreign() {
             sid = Api.createSubcommittee();
@@ -371,6 +372,9 @@ class PermissionMatrixTest {
             session = Api.createSession(sid, Map.of());
             agendaItem = Api.json().body(Map.of("title", "Khai mạc")).post(API + "/sessions/" + session + "/agenda-items")
                     .then().statusCode(201).extract().jsonPath().getLong("id");
+            conclusion = Api.json().body(Map.of("kind", "DECISION", "text", "Thông qua Kế hoạch."))
+                    .post(API + "/sessions/" + session + "/conclusions").then().statusCode(201).extract().jsonPath()
+                    .getLong("id");
         }
 
         /** Everything a refused request might have changed, read as the admin, and the world's submission {@code own}. */
@@ -383,7 +387,7 @@ class PermissionMatrixTest {
                     total(sub + "/milestones"), total(API + "/milestones/" + milestone + "/submissions"),
                     total(submission(submission) + "/comments"),
                     given().get(attachment(submission, attachment)).statusCode(), etag(session(session)),
-                    total(sub + "/sessions"), etag(agendaItem(agendaItem)));
+                    total(sub + "/sessions"), etag(agendaItem(agendaItem)), etag(conclusion(conclusion)));
         }
     }
 
@@ -449,6 +453,24 @@ class PermissionMatrixTest {
         long session = Api.createSession(w.sid, Map.of());
         return Api.json().body(Map.of("title", "Thông qua Quy chế làm việc")).post(session(session) + "/agenda-items")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static String conclusion(long id) {
+        return API + "/conclusions/" + id;
+    }
+
+    private static final Map<Long, Long> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One session of the world's subcommittee, the same each time it is asked for. */
+    private static long sessionOf(World w) {
+        return SESSIONS.computeIfAbsent(w.sid, sid -> Api.createSession(sid, Map.of()));
+    }
+
+    /** A DECISION of a new session. */
+    private static long aConclusion(World w) {
+        long session = Api.createSession(w.sid, Map.of());
+        return Api.json().body(Map.of("kind", "DECISION", "text", "Thông qua Quy chế làm việc."))
+                .post(session(session) + "/conclusions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static String attachment(long submissionId, long attachmentId) {
@@ -920,6 +942,37 @@ class PermissionMatrixTest {
                 .given(w -> new Target(anAgendaItem(w)))
                 .send((req, w, t) -> req.delete(agendaItem(t.id())))
                 .state((w, t) -> etag(agendaItem(t.id()))));
+
+        p.add(probe("GET /sessions/{id}/conclusions", Rule.READ, 200)
+                .given(w -> {
+                    long c = aConclusion(w);
+                    return new Target(c, given().get(conclusion(c)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.get(session(t.other()) + "/conclusions"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", equalTo(List.of(Math.toIntExact(t.id()))))));
+        p.add(probe("GET /sessions/{id}/conclusions as CSV", Rule.READ, 200)
+                .given(w -> {
+                    long c = aConclusion(w);
+                    return new Target(c, given().get(conclusion(c)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(session(t.other()) + "/conclusions"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("POST /sessions/{id}/conclusions", Rule.MANAGE, 201)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("kind", "DECISION", "text", "Thông qua Kế hoạch."))
+                        .post(session(t.id()) + "/conclusions"))
+                .state((w, t) -> total(session(t.id()) + "/conclusions")));
+        p.add(probe("GET /conclusions/{id}", Rule.READ, 200)
+                .given(w -> new Target(aConclusion(w)))
+                .send((req, w, t) -> req.get(conclusion(t.id()))));
+        p.add(probe("PATCH /conclusions/{id}", Rule.MANAGE, 200)
+                .given(w -> new Target(aConclusion(w)))
+                .send((req, w, t) -> json(req, body("text", "Thông qua Kế hoạch " + Api.unique())).patch(conclusion(t.id())))
+                .state((w, t) -> etag(conclusion(t.id()))));
+        p.add(probe("DELETE /conclusions/{id}", Rule.MANAGE, 204)
+                .given(w -> new Target(aConclusion(w)))
+                .send((req, w, t) -> req.delete(conclusion(t.id())))
+                .state((w, t) -> etag(conclusion(t.id()))));
 
         // --- submissions ---
         p.add(probe("GET /submissions", Rule.GLOBAL_LIST, 200)
@@ -1435,6 +1488,15 @@ class PermissionMatrixTest {
                 json(req, body("position", 1)).patch(agendaItem(id))));
         p.add(object("DELETE /agenda-items/{id}", agendaItem, (req, id, f, own) -> req.delete(agendaItem(id))));
 
+        p.add(object("GET /sessions/{id}/conclusions", session, (req, id, f, own) -> req.get(session(id) + "/conclusions")));
+        p.add(object("POST /sessions/{id}/conclusions", session, (req, id, f, own) ->
+                json(req, body("kind", "DECISION", "text", "Quyết định")).post(session(id) + "/conclusions")));
+        ToLongFunction<Foreign> conclusion = f -> f.conclusion;
+        p.add(object("GET /conclusions/{id}", conclusion, (req, id, f, own) -> req.get(conclusion(id))));
+        p.add(object("PATCH /conclusions/{id}", conclusion, (req, id, f, own) ->
+                json(req, body("text", "Đổi")).patch(conclusion(id))));
+        p.add(object("DELETE /conclusions/{id}", conclusion, (req, id, f, own) -> req.delete(conclusion(id))));
+
         // a visible submission of the caller's own subcommittee, with another subcommittee's attachment id
         p.add(new ObjectProbe("GET /submissions/{own}/attachments/{foreign aid}", f -> f.attachment, true,
                 (req, id, f, own) -> req.get(attachment(own, id)), who -> 404));
@@ -1532,6 +1594,18 @@ class PermissionMatrixTest {
                     milestone.put("responsibilityIds", List.of(id));
                     return json(req, milestone).post(w.subcommittee() + "/milestones");
                 }));
+        p.add(new BodyProbe("POST /subcommittees/{sid}/sessions chairMemberId", "chairMemberId", f -> f.member, managers,
+                (w, s) -> total(w.subcommittee() + "/sessions"),
+                (req, w, s, id) -> json(req, body("title", "Phiên họp", "startsAt", "2020-02-20T08:00:00+07:00",
+                        "chairMemberId", id)).post(w.subcommittee() + "/sessions")));
+        p.add(new BodyProbe("POST /sessions/{id}/conclusions memberId", "memberId", f -> f.member, managers,
+                (w, s) -> total(session(sessionOf(w)) + "/conclusions"),
+                (req, w, s, id) -> json(req, body("kind", "TASK", "text", "Giao", "memberId", id, "area", "Kinh tế",
+                        "documentSection", "Phần I")).post(session(sessionOf(w)) + "/conclusions")));
+        p.add(new BodyProbe("POST /sessions/{id}/conclusions responsibilityIds", "responsibilityIds[0]",
+                f -> f.responsibility, managers, (w, s) -> total(session(sessionOf(w)) + "/conclusions"),
+                (req, w, s, id) -> json(req, body("kind", "MILESTONE", "text", "Mốc", "title", "Mốc", "dueOn", "2020-02-22",
+                        "responsibilityIds", List.of(id))).post(session(sessionOf(w)) + "/conclusions")));
         p.add(new BodyProbe("PATCH /milestones/{id} responsibilityIds", "responsibilityIds[2]", f -> f.responsibility,
                 managers, (w, s) -> etag(API + "/milestones/" + w.milestone),
                 (req, w, s, id) -> json(req, body("responsibilityIds", List.of(w.respA, w.respB, id)))

@@ -12,7 +12,7 @@ import java.util.Map;
  * Real objects for one operation's path to name, made by the admin through the API, so that
  * malformed requests get as far as the resource: a subcommittee with a member, two
  * responsibilities, a milestone expecting both, a DRAFT submission with an attachment, a
- * SUBMITTED one with a comment, a user and a PLANNED session that invited the member, with an agenda item.
+ * SUBMITTED one with a comment, a user and a PLANNED session that invited the member, with an agenda item and a conclusion.
  */
 final class Fixture {
 
@@ -32,6 +32,7 @@ final class Fixture {
     final long user;
     final long session;
     final long agendaItem;
+    final long conclusion;
     private final String unique;
 
     Fixture(Wire wire, String unique) {
@@ -58,6 +59,8 @@ final class Fixture {
         session = create(wire, "/api/v1/subcommittees/" + subcommittee + "/sessions", Map.of("title", "Phiên họp " + unique,
                 "startsAt", "2020-02-20T08:00:00+07:00"));
         agendaItem = create(wire, "/api/v1/sessions/" + session + "/agenda-items", Map.of("title", "Khai mạc " + unique));
+        conclusion = create(wire, "/api/v1/sessions/" + session + "/conclusions", Map.of("kind", "DECISION",
+                "text", "Thông qua " + unique));
         user = create(wire, "/api/v1/users", Map.of("username", "fz" + unique, "password", "mật-khẩu-fuzz-2020"));
     }
 
@@ -82,6 +85,7 @@ final class Fixture {
             case "users" -> user;
             case "sessions" -> session;
             case "agenda-items" -> agendaItem;
+            case "conclusions" -> conclusion;
             default -> throw new IllegalStateException("FuzzTest has no fixture for {" + parameter + "} in " + template
                     + ": add one to Fixture");
         };
