@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +36,8 @@ import vn.portal.common.web.MediaTypes;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions", description = "Phiên họp: the subcommittee's meetings, their attendance, agenda and conclusions")
 public class SessionResource {
+
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static final String CLOSED = "SESSION_CLOSED: the session is CLOSED or CANCELLED; ";
 
@@ -153,6 +158,23 @@ public class SessionResource {
     public SessionView cancel(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
         return service.cancel(id, SessionRequest.CANCEL.parseCreate(json.read(body)), ifMatch);
+    }
+
+    @GET
+    @Path("sessions/{id}/notice.docx")
+    @Produces(DOCX)
+    @Operation(summary = "The conclusions notice (thông báo kết luận) as a Word document", description = "The "
+            + "subcommittee, the session's number and title, time (Asia/Ho_Chi_Minh), place, chair and attendance, "
+            + "then its conclusions in order, grouped by agenda item. Whoever may read the session may read it.")
+    @APIResponse(responseCode = "200", description = "The document, as an attachment named notice-session-{id}.docx",
+            content = @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"notice-session-{id}.docx\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a query parameter (it takes none)")
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: the Accept header excludes " + DOCX)
+    public Response notice(@PathParam("id") long id) {
+        return Response.ok(service.notice(id), DOCX)
+                .header("Content-Disposition", "attachment; filename=\"notice-session-" + id + ".docx\"").build();
     }
 
     @GET

@@ -161,6 +161,26 @@ public class SessionService {
         return attendee(repository.require(id), memberId);
     }
 
+    /** The conclusions notice of a session, as a Word document. */
+    @Transactional
+    public byte[] notice(long id) {
+        Session session = requireVisible(id);
+        var em = repository.getEntityManager();
+        List<AgendaItem> agenda = em.createQuery("select a from AgendaItem a where a.sessionId = :sid order by a.position",
+                AgendaItem.class).setParameter("sid", id).getResultList();
+        List<Conclusion> conclusions = em.createQuery("select c from Conclusion c where c.sessionId = :sid order by c.id",
+                Conclusion.class).setParameter("sid", id).getResultList();
+        List<Long> named = new ArrayList<>(conclusions.stream().map(c -> c.memberId).filter(m -> m != null).toList());
+        if (session.chairMemberId != null) {
+            named.add(session.chairMemberId);
+        }
+        Map<Long, Member> members = repository.members(named);
+        Map<Long, String> names = new java.util.HashMap<>();
+        members.forEach((memberId, member) -> names.put(memberId, member.fullName));
+        return Notice.write(new Notice.Content(subcommittees.require(session.subcommitteeId).name, session,
+                session.chairMemberId == null ? null : members.get(session.chairMemberId), agenda, conclusions, names));
+    }
+
     SessionView view(Session session) {
         return SessionView.of(session, allowedActions(session, access.caller(), archived(session.subcommitteeId)));
     }

@@ -105,6 +105,8 @@ class PermissionMatrixTest {
 
     private static final String TEXT_CSV = "text/csv";
 
+    private static final String NOTICE = vn.portal.session.SessionResource.DOCX;
+
     /** A CSV export holding the row whose first cell (its id) is {@code id}. */
     private static void csvHasRow(Response response, long id) {
         response.then().contentType(startsWith(TEXT_CSV)).body(containsString("\r\n" + id + ","));
@@ -903,6 +905,10 @@ class PermissionMatrixTest {
                 .given(PermissionMatrixTest::aSession)
                 .send((req, w, t) -> json(req, body("reason", "Hoãn")).post(session(t.id()) + "/cancel"))
                 .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("GET /sessions/{id}/notice.docx", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.accept(NOTICE).get(session(t.id()) + "/notice.docx"))
+                .allowed((r, w, t, who) -> r.then().contentType(startsWith(NOTICE))));
         p.add(probe("GET /sessions/{id}/attendance", Rule.READ, 200)
                 .given(PermissionMatrixTest::aSession)
                 .send((req, w, t) -> req.get(session(t.id()) + "/attendance"))
@@ -1475,6 +1481,8 @@ class PermissionMatrixTest {
         }
         p.add(object("POST /sessions/{id}/cancel", session, (req, id, f, own) ->
                 json(req, body("reason", "Hoãn")).post(session(id) + "/cancel")));
+        p.add(object("GET /sessions/{id}/notice.docx", session, (req, id, f, own) ->
+                req.accept(NOTICE).get(session(id) + "/notice.docx")));
         p.add(object("GET /sessions/{id}/attendance", session, (req, id, f, own) -> req.get(session(id) + "/attendance")));
         p.add(object("PUT /sessions/{id}/attendance/{memberId}", session, (req, id, f, own) ->
                 json(req, body("status", "PRESENT")).put(session(id) + "/attendance/" + f.member)));
