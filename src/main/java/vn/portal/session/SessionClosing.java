@@ -2,15 +2,20 @@ package vn.portal.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.portal.common.persistence.Changes;
+import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
+import vn.portal.common.text.TextFold;
 import vn.portal.common.time.PortalClock;
 import vn.portal.common.write.Scope;
 import vn.portal.common.write.Writes;
 import vn.portal.milestone.MilestoneRequest;
 import vn.portal.milestone.MilestoneService;
 import vn.portal.responsibility.ResponsibilityRequest;
+import vn.portal.responsibility.ResponsibilityRole;
 import vn.portal.responsibility.ResponsibilityService;
 
 /**
@@ -45,6 +50,7 @@ public class SessionClosing {
         List<Conclusion> conclusions = sessions.getEntityManager()
                 .createQuery("select c from Conclusion c where c.sessionId = :sid order by c.id", Conclusion.class)
                 .setParameter("sid", session.id).getResultList();
+        requireOneLeadEach(conclusions);
         for (Conclusion c : conclusions) {
             try {
                 switch (c.kind) {
@@ -59,6 +65,25 @@ public class SessionClosing {
                 }
             } catch (ProblemException e) {
                 throw e.with("conclusionId", c.id);
+            }
+        }
+    }
+
+    /**
+     * Two TASKs of the session that would both lead one (area, section): the second would collide
+     * with the first one's responsibility, which the failed close never keeps, so the problem names
+     * the first conclusion instead.
+     */
+    private static void requireOneLeadEach(List<Conclusion> conclusions) {
+        Map<String, Conclusion> leads = new HashMap<>();
+        for (Conclusion c : conclusions) {
+            if (c.kind == ConclusionKind.TASK && c.role == ResponsibilityRole.LEAD) {
+                Conclusion first = leads.putIfAbsent(TextFold.fold(c.area) + '\u0000' + TextFold.fold(c.documentSection), c);
+                if (first != null) {
+                    throw ErrorCode.RESPONSIBILITY_OVERLAP.problem("Conclusions " + first.id + " and " + c.id
+                            + " would both lead " + c.area + " / " + c.documentSection + ".")
+                            .with("conclusionId", c.id).with("conflictingConclusionId", first.id);
+                }
             }
         }
     }

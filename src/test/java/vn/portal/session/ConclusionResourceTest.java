@@ -154,6 +154,18 @@ class ConclusionResourceTest {
     }
 
     @Test
+    void twoConclusionsThatWouldLeadOneSectionStopTheClose() {
+        long before = responsibilities();
+        long first = conclude(task(economy, "Kinh tế", "Báo cáo chính trị / Phần I"));
+        long second = conclude(task(culture, "KINH TE", "báo cáo chính trị / phần i"));
+        given().noContentType().post("/api/v1/sessions/" + session + "/close").then()
+                .spec(Api.problem(409, "RESPONSIBILITY_OVERLAP"))
+                .body("conclusionId", equalTo((int) second)).body("conflictingConclusionId", equalTo((int) first));
+        assertEquals(before, responsibilities());
+        given().get("/api/v1/sessions/" + session).then().body("status", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
     void sixteenRacingClosesCloseOnceAndApplyOnce() throws Exception {
         for (int i = 0; i < 4; i++) {
             conclude(task(economy, "Khối " + i, "Báo cáo chính trị"));
