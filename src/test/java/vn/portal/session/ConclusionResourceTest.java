@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.portal.support.Api;
+import vn.portal.support.Feed;
 import vn.portal.support.Races;
 
 @QuarkusTest
@@ -151,6 +152,20 @@ class ConclusionResourceTest {
         given().get("/api/v1/milestones/" + made).then().body("conclusionId", equalTo((int) milestone))
                 .body("dueOn", equalTo("2020-02-22")).body("responsibilityIds", equalTo(List.of((int) lead)));
         given().get("/api/v1/responsibilities/" + lead).then().body("conclusionId", nullValue());
+    }
+
+    @Test
+    void theFeedTellsOfEachStepAndOfWhatClosingMade() {
+        long fresh = Api.createSession(sid, Map.of("minutes", "Biên bản"));
+        String cursor = Feed.head();
+        Api.sessionAction(fresh, "start");
+        long task = Api.json().body(task(economy, "Đối ngoại", "Báo cáo chính trị / Phần IV")).post(conclusions(fresh))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.sessionAction(fresh, "close");
+        long made = given().get(conclusion(task)).then().extract().jsonPath().getLong("appliedEntityId");
+        List<String> types = Feed.since(cursor).stream().map(e -> e.get("type") + " #" + e.get("entityId")).toList();
+        assertEquals(List.of("session.started #" + fresh, "conclusion.created #" + task, "responsibility.created #" + made,
+                "conclusion.updated #" + task, "session.closed #" + fresh), types);
     }
 
     @Test
