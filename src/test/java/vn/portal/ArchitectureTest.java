@@ -53,6 +53,7 @@ class ArchitectureTest {
             Set.of("milestone"),
             Set.of("submission"),
             Set.of("submission.attachment", "submission.comment"),
+            Set.of("session"),
             Set.of("progress"),
             Set.of("report"),
             Set.of("login"),
@@ -63,7 +64,7 @@ class ArchitectureTest {
     /**
      * Where an entity may be stored, changed or removed other than through {@code common.write.Writes}:
      * the stores that are not a feature's objects (idempotency keys, login failures, the trail itself, the
-     * change feed's outbox and its sequencer, the deadline reminders' claims),
+     * change feed's outbox and its sequencer, the deadline reminders' claims, the counter of session numbers),
      * and two methods that the write path calls or records: the one statement that keeps a token
      * user's roles in step, and the files a deleted submission takes with it.
      */
@@ -78,7 +79,8 @@ class ArchitectureTest {
             "vn.portal.webhook.WebhookService.restartFromHead",
             "vn.portal.milestone.MilestoneReminders",
             "vn.portal.user.UserService.syncRoles",
-            "vn.portal.submission.attachment.AttachmentRepository.deleteOf");
+            "vn.portal.submission.attachment.AttachmentRepository.deleteOf",
+            "vn.portal.session.SessionNumbers");
 
     static final Path SOURCES = Path.of("src", "main", "java");
 

@@ -136,6 +136,20 @@ public class Access implements KeyOwner {
         return caller.isAdmin() || caller.in(subcommitteeId).map(m -> MANAGERS.contains(m.role())).orElse(false);
     }
 
+    /** Starting, closing and cancelling a session: ADMIN, the subcommittee's HEAD and DEPUTY_HEADs, and the session's chair. */
+    public boolean chairs(Caller caller, long subcommitteeId, Long chairMemberId) {
+        return caller.isAdmin() || caller.in(subcommitteeId).map(m -> m.role() == MemberRole.HEAD
+                || m.role() == MemberRole.DEPUTY_HEAD || Long.valueOf(m.memberId()).equals(chairMemberId)).orElse(false);
+    }
+
+    /** The write path's guard for a session's start, close and cancel. */
+    public Scope chairInside(long subcommitteeId, Long chairMemberId, String what) {
+        if (!chairs(requireVisible(subcommitteeId, what), subcommitteeId, chairMemberId)) {
+            throw forbidden("Only the subcommittee's head, its deputy heads and the session's chair may do this.");
+        }
+        return Scope.inside(subcommitteeId);
+    }
+
     public boolean editsSubmission(Caller caller, long subcommitteeId, long responsibilityMemberId) {
         return manages(caller, subcommitteeId) || caller.in(subcommitteeId)
                 .map(m -> m.role() == MemberRole.MEMBER && m.memberId() == responsibilityMemberId).orElse(false);

@@ -30,8 +30,13 @@ import vn.portal.member.MemberRequest;
 import vn.portal.member.MemberService;
 import vn.portal.milestone.MilestoneRequest;
 import vn.portal.milestone.MilestoneService;
-import vn.portal.responsibility.ResponsibilityRequest;
-import vn.portal.responsibility.ResponsibilityService;
+import vn.portal.session.AgendaItemRequest;
+import vn.portal.session.AgendaService;
+import vn.portal.session.AttendanceStatus;
+import vn.portal.session.ConclusionRequest;
+import vn.portal.session.ConclusionService;
+import vn.portal.session.SessionRequest;
+import vn.portal.session.SessionService;
 import vn.portal.subcommittee.SubcommitteeRepository;
 import vn.portal.subcommittee.SubcommitteeRequest;
 import vn.portal.subcommittee.SubcommitteeService;
@@ -83,9 +88,6 @@ public class DemoData {
     MemberService members;
 
     @Inject
-    ResponsibilityService responsibilities;
-
-    @Inject
     MilestoneService milestones;
 
     @Inject
@@ -96,6 +98,15 @@ public class DemoData {
 
     @Inject
     CommentService comments;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    AgendaService agenda;
+
+    @Inject
+    ConclusionService conclusions;
 
     @Inject
     PortalClock clock;
@@ -163,7 +174,11 @@ public class DemoData {
         at("2020-02-20T08:00", () -> loadFirstSession());
     }
 
-    /** The first session adopts the regulation, the tasks and the plan; the submissions follow it. */
+    /**
+     * The first session: its agenda (the regulation, the task assignment, the plan), attendance,
+     * minutes and conclusions, closed at 11:30, which made the members' responsibilities and the
+     * milestone due 2020-02-22; the rest of the plan and the submissions follow it.
+     */
     private Void loadFirstSession() {
         Map<String, Long> logins = demoUsers();
         long sid = subcommittees.create(SubcommitteeRequest.SPEC.parseCreate(json(
@@ -195,29 +210,60 @@ public class DemoData {
         long front = member(sid, "Ngô Thị Lan", "MEMBER", "Chủ tịch Ủy ban MTTQ Việt Nam thành phố",
                 "Ủy ban MTTQ Việt Nam thành phố", "lan.nt@thanhuy.vn");
 
-        long economyData = responsibility(sid, economy, "Kinh tế", POLITICAL_REPORT_DATA,
+        long session = sessions.create(sid, SessionRequest.SPEC.parseCreate(json(
+                "title", "Phiên họp thứ nhất của Tiểu ban Văn kiện",
+                "startsAt", "2020-02-20T08:00:00+07:00", "endsAt", "2020-02-20T11:30:00+07:00",
+                "location", "Hội trường Thành ủy"))).id();
+        long regulation = agendaItem(session, "Thảo luận, thông qua Quy chế làm việc của Tiểu ban", deputy, 45);
+        long assignment = agendaItem(session, "Phân công nhiệm vụ các thành viên Tiểu ban", secretary, 60);
+        long plan = agendaItem(session, "Thông qua Kế hoạch xây dựng văn kiện Đại hội", editor, 60);
+        sessions.start(session, null);
+        for (long present : List.of(head, deputy, secretary, editor, economy, culture, party, defence)) {
+            sessions.attend(session, present, new SessionRequest.AttendanceRequest(AttendanceStatus.PRESENT, null), null);
+        }
+        sessions.attend(session, front, new SessionRequest.AttendanceRequest(AttendanceStatus.EXCUSED,
+                "Đi công tác, gửi ý kiến bằng văn bản."), null);
+        conclusion(session, json("kind", "DECISION", "agendaItemId", regulation, "text", "Thông qua Quy chế làm việc "
+                + "của Tiểu ban. Giao bộ phận giúp việc tiếp thu đầy đủ các ý kiến, sớm hoàn thiện Quy chế."));
+        long economyData = task(session, assignment, economy, "Kinh tế", POLITICAL_REPORT_DATA,
                 "Số liệu, bảng biểu khối kinh tế", "LEAD", "2020-02-22");
-        long cultureData = responsibility(sid, culture, "Văn hóa – Xã hội", POLITICAL_REPORT_DATA,
+        long cultureData = task(session, assignment, culture, "Văn hóa – Xã hội", POLITICAL_REPORT_DATA,
                 "Số liệu, bảng biểu khối văn hóa – xã hội", "LEAD", "2020-02-22");
-        responsibility(sid, front, "Văn hóa – Xã hội", POLITICAL_REPORT_DATA,
+        task(session, assignment, front, "Văn hóa – Xã hội", POLITICAL_REPORT_DATA,
                 "Phối hợp số liệu an sinh xã hội", "SUPPORT", "2020-02-22");
-        long partyData = responsibility(sid, party, "Xây dựng Đảng, hệ thống chính trị", POLITICAL_REPORT_DATA,
+        long partyData = task(session, assignment, party, "Xây dựng Đảng, hệ thống chính trị", POLITICAL_REPORT_DATA,
                 "Số liệu, bảng biểu công tác xây dựng Đảng", "LEAD", "2020-02-22");
-        long defenceData = responsibility(sid, defence, "Quốc phòng – An ninh", POLITICAL_REPORT_DATA,
+        long defenceData = task(session, assignment, defence, "Quốc phòng – An ninh", POLITICAL_REPORT_DATA,
                 "Số liệu, bảng biểu quốc phòng – an ninh", "LEAD", "2020-02-22");
-        long draft = responsibility(sid, editor, "Tổng hợp", "Báo cáo chính trị / Dự thảo",
+        long draft = task(session, assignment, editor, "Tổng hợp", "Báo cáo chính trị / Dự thảo",
                 "Chấp bút dự thảo báo cáo chính trị", "LEAD", null);
-        responsibility(sid, secretary, "Tổng hợp", "Báo cáo chính trị / Dự thảo",
+        task(session, assignment, secretary, "Tổng hợp", "Báo cáo chính trị / Dự thảo",
                 "Tổng hợp ý kiến góp ý của các đại biểu", "SUPPORT", null);
-        responsibility(sid, deputy, "Tổng hợp", "Quy chế làm việc và Kế hoạch", "Hoàn thiện Quy chế làm việc và Kế hoạch",
+        task(session, assignment, deputy, "Tổng hợp", "Quy chế làm việc và Kế hoạch", "Hoàn thiện Quy chế làm việc và Kế hoạch",
                 "LEAD", "2020-02-25");
         // the self-review nobody leads yet: the matrix shows it as a section without a lead
-        responsibility(sid, head, "Tổng hợp", "Báo cáo kiểm điểm của Ban Chấp hành",
+        task(session, assignment, head, "Tổng hợp", "Báo cáo kiểm điểm của Ban Chấp hành",
                 "Chỉ đạo xây dựng báo cáo kiểm điểm", "SUPPORT", null);
-
+        long figuresConclusion = conclusion(session, json("kind", "MILESTONE", "agendaItemId", plan,
+                "text", "Chậm nhất ngày 22/02/2020, các khối ngành, lĩnh vực hoàn thành số liệu, bảng biểu cho báo cáo chính trị.",
+                "title", "Các khối ngành, lĩnh vực hoàn thành số liệu, bảng biểu cho báo cáo chính trị",
+                "dueOn", "2020-02-22"));
+        conclusion(session, json("kind", "DECISION", "agendaItemId", plan, "text", "Thông qua Kế hoạch xây dựng văn kiện "
+                + "Đại hội. Đề nghị các thành viên bảo đảm tiến độ, chất lượng, tăng cường phối hợp giữa các đơn vị để "
+                + "hạn chế chồng chéo, trùng lặp."));
+        sessions.update(session, SessionRequest.SPEC.parsePatch(json("minutes", "Biên bản phiên họp thứ nhất, ngày "
+                + "20/02/2020. Đồng chí Trưởng Tiểu ban chủ trì. Tiểu ban đã thảo luận, thông qua Quy chế làm việc, "
+                + "phân công nhiệm vụ các thành viên và thông qua Kế hoạch xây dựng văn kiện Đại hội.")), null);
         milestone(sid, "Thông qua Quy chế làm việc và Kế hoạch xây dựng văn kiện", "2020-02-20", "DONE", List.of());
-        long figures = milestone(sid, "Các khối ngành, lĩnh vực hoàn thành số liệu, bảng biểu cho báo cáo chính trị",
-                "2020-02-22", "IN_PROGRESS", List.of(economyData, cultureData, partyData, defenceData));
+        at("2020-02-20T11:30", () -> sessions.close(session, null));
+        economyData = applied(economyData);
+        cultureData = applied(cultureData);
+        partyData = applied(partyData);
+        defenceData = applied(defenceData);
+        draft = applied(draft);
+        long figures = applied(figuresConclusion);
+        milestones.update(figures, MilestoneRequest.SPEC.parsePatch(json("status", "IN_PROGRESS",
+                "responsibilityIds", List.of(economyData, cultureData, partyData, defenceData))), null);
         milestone(sid, "Dự thảo 1 báo cáo chính trị", "2020-03-16", "PLANNED", List.of(draft));
         milestone(sid, "Lấy ý kiến góp ý dự thảo 1", "2020-04-10", "PLANNED", List.of(draft));
         milestone(sid, "Dự thảo 2 báo cáo chính trị", "2020-05-15", "PLANNED", List.of(draft));
@@ -347,10 +393,26 @@ public class DemoData {
         return access.actAs(logins.callerOf(users.byUsername(username).orElseThrow()), work);
     }
 
-    private long responsibility(long sid, long memberId, String area, String section, String title, String role,
-            String dueOn) {
-        return responsibilities.create(sid, ResponsibilityRequest.SPEC.parseCreate(json("memberId", memberId,
-                "area", area, "documentSection", section, "title", title, "role", role, "dueOn", dueOn))).id();
+    private long agendaItem(long session, String title, long presenter, int minutes) {
+        return agenda.create(session, AgendaItemRequest.SPEC.parseCreate(json("title", title,
+                "presenterMemberId", presenter, "durationMinutes", minutes))).id();
+    }
+
+    private long conclusion(long session, JsonNode body) {
+        return conclusions.create(session, ConclusionRequest.SPEC.parseCreate(body)).id();
+    }
+
+    /** A TASK conclusion: the responsibility it becomes when the session closes. */
+    private long task(long session, long agendaItem, long memberId, String area, String section, String title,
+            String role, String dueOn) {
+        return conclusion(session, json("kind", "TASK", "agendaItemId", agendaItem, "text", "Giao chủ trì: " + title,
+                "memberId", memberId, "area", area, "documentSection", section, "title", title, "role", role,
+                "dueOn", dueOn));
+    }
+
+    /** What closing the session made of a conclusion. */
+    private long applied(long conclusion) {
+        return conclusions.get(conclusion).appliedEntityId();
     }
 
     private long milestone(long sid, String title, String dueOn, String status, List<Long> responsibilityIds) {

@@ -42,6 +42,10 @@ public class Milestone extends TrackedEntity {
     @Column(name = "completed_on")
     public LocalDate completedOn;
 
+    /** The session's conclusion this was made from, when closing a session made it; never changes. */
+    @Column(name = "conclusion_id", updatable = false)
+    public Long conclusionId;
+
     /** A change here raises the milestone's version like any other field. */
     @ElementCollection
     @CollectionTable(name = "milestone_responsibility", joinColumns = @JoinColumn(name = "milestone_id"))

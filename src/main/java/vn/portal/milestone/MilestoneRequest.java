@@ -20,7 +20,7 @@ public record MilestoneRequest(String title, String description, LocalDate dueOn
                     .description("PLANNED by default; becoming DONE sets completedOn to today, leaving DONE clears it"))
             .field(Field.ids("responsibilityIds").defaulted()
                     .description("Responsibilities of the same subcommittee expected to submit for it; empty by default"))
-            .readOnly("id", "subcommitteeId", "completedOn", "overdue", "createdAt", "updatedAt", "version")
+            .readOnly("id", "subcommitteeId", "completedOn", "overdue", "conclusionId", "createdAt", "updatedAt", "version")
             .binding(MilestoneRequest.class, MilestonePatch.class);
 
     /** The request as the merge patch that applies it to a new milestone. */

@@ -19,6 +19,7 @@ import vn.portal.common.problem.FieldError;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.time.PortalClock;
 import vn.portal.common.write.Kind;
+import vn.portal.common.write.Scope;
 import vn.portal.common.write.Writes;
 import vn.portal.responsibility.ResponsibilityRepository;
 import vn.portal.subcommittee.SubcommitteeService;
@@ -87,12 +88,26 @@ public class MilestoneService {
     @Transactional
     public MilestoneView create(long subcommitteeId, MilestoneRequest request) {
         return writes.create(kind,
-                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId), changes -> {
-                    Milestone milestone = new Milestone();
-                    milestone.subcommitteeId = subcommitteeId;
-                    apply(milestone, request.asPatch(), changes);
-                    return milestone;
-                });
+                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId),
+                changes -> build(subcommitteeId, request, null, changes));
+    }
+
+    /**
+     * A milestone that a session's conclusion adds to the plan as the session closes, under the
+     * rules a direct create meets; whoever may close the session may, which the closing checked.
+     */
+    @Transactional
+    public MilestoneView createConcluded(long subcommitteeId, MilestoneRequest request, long conclusionId) {
+        return writes.create(kind, () -> Scope.inside(subcommitteeId),
+                changes -> build(subcommitteeId, request, conclusionId, changes));
+    }
+
+    private Milestone build(long subcommitteeId, MilestoneRequest request, Long conclusionId, Changes changes) {
+        Milestone milestone = new Milestone();
+        milestone.subcommitteeId = subcommitteeId;
+        milestone.conclusionId = conclusionId;
+        apply(milestone, request.asPatch(), changes);
+        return milestone;
     }
 
     @Transactional

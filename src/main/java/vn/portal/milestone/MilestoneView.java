@@ -17,12 +17,13 @@ public record MilestoneView(
         @Schema(description = "The day it became DONE", nullable = true) LocalDate completedOn,
         List<Long> responsibilityIds,
         @Schema(description = "Not DONE or CANCELLED, and today (Asia/Ho_Chi_Minh) is after dueOn") boolean overdue,
+        @Schema(nullable = true, description = "The session's conclusion this milestone was made from") Long conclusionId,
         Instant createdAt,
         Instant updatedAt,
         long version) implements SingleResource {
 
     static MilestoneView of(Milestone m, LocalDate today) {
         return new MilestoneView(m.id, m.subcommitteeId, m.title, m.description, m.dueOn, m.status, m.completedOn,
-                m.responsibilityIds.stream().sorted().toList(), m.isOverdue(today), m.createdAt, m.updatedAt, m.version);
+                m.responsibilityIds.stream().sorted().toList(), m.isOverdue(today), m.conclusionId, m.createdAt, m.updatedAt, m.version);
     }
 }

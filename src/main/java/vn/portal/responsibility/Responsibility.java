@@ -58,6 +58,10 @@ public class Responsibility extends TrackedEntity {
     @Column(name = "search_text", nullable = false)
     public String searchText;
 
+    /** The session's conclusion this was made from, when closing a session made it; never changes. */
+    @Column(name = "conclusion_id", updatable = false)
+    public Long conclusionId;
+
     /** Writes the folded and key columns from the fields; the service calls it after every change. */
     public void derive() {
         areaFolded = TextFold.fold(area);

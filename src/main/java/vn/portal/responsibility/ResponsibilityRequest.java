@@ -20,7 +20,7 @@ public record ResponsibilityRequest(Long memberId, String area, String documentS
             .field(Field.enumOf("role", ResponsibilityRole.class).required().example("LEAD")
                     .description("At most one LEAD per (area, documentSection), compared folded"))
             .field(Field.date("dueOn").example("2020-02-22"))
-            .readOnly("id", "subcommitteeId", "createdAt", "updatedAt", "version")
+            .readOnly("id", "subcommitteeId", "conclusionId", "createdAt", "updatedAt", "version")
             .binding(ResponsibilityRequest.class, ResponsibilityPatch.class);
 
     /** The request as the merge patch that applies it to a new responsibility. */

@@ -17,6 +17,7 @@ import vn.portal.common.problem.ErrorCode;
 import vn.portal.common.problem.ProblemException;
 import vn.portal.common.text.TextFold;
 import vn.portal.common.write.Kind;
+import vn.portal.common.write.Scope;
 import vn.portal.common.write.Writes;
 import vn.portal.member.Member;
 import vn.portal.responsibility.ResponsibilityMatrix.Holder;
@@ -76,13 +77,27 @@ public class ResponsibilityService {
     @Transactional
     public ResponsibilityView create(long subcommitteeId, ResponsibilityRequest request) {
         return writes.create(kind,
-                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId), changes -> {
-                    Responsibility responsibility = new Responsibility();
-                    responsibility.subcommitteeId = subcommitteeId;
-                    apply(responsibility, request.asPatch(), changes);
-                    requireSingleLead(responsibility);
-                    return responsibility;
-                });
+                () -> access.managerInside(subcommitteeId, SubcommitteeService.ENTITY + " " + subcommitteeId),
+                changes -> build(subcommitteeId, request, null, changes));
+    }
+
+    /**
+     * A responsibility that a session's conclusion makes as the session closes, under the rules a
+     * direct create meets; whoever may close the session may, which the closing checked.
+     */
+    @Transactional
+    public ResponsibilityView createConcluded(long subcommitteeId, ResponsibilityRequest request, long conclusionId) {
+        return writes.create(kind, () -> Scope.inside(subcommitteeId),
+                changes -> build(subcommitteeId, request, conclusionId, changes));
+    }
+
+    private Responsibility build(long subcommitteeId, ResponsibilityRequest request, Long conclusionId, Changes changes) {
+        Responsibility responsibility = new Responsibility();
+        responsibility.subcommitteeId = subcommitteeId;
+        responsibility.conclusionId = conclusionId;
+        apply(responsibility, request.asPatch(), changes);
+        requireSingleLead(responsibility);
+        return responsibility;
     }
 
     @Transactional

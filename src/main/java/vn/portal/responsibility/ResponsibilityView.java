@@ -16,12 +16,13 @@ public record ResponsibilityView(
         @Schema(nullable = true) String description,
         ResponsibilityRole role,
         @Schema(nullable = true) LocalDate dueOn,
+        @Schema(nullable = true, description = "The session's conclusion this responsibility was made from") Long conclusionId,
         Instant createdAt,
         Instant updatedAt,
         long version) implements SingleResource {
 
     static ResponsibilityView of(Responsibility r) {
         return new ResponsibilityView(r.id, r.subcommitteeId, r.memberId, r.area, r.documentSection, r.title,
-                r.description, r.role, r.dueOn, r.createdAt, r.updatedAt, r.version);
+                r.description, r.role, r.dueOn, r.conclusionId, r.createdAt, r.updatedAt, r.version);
     }
 }

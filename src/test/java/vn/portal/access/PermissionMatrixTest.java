@@ -107,6 +107,8 @@ class PermissionMatrixTest {
 
     private static final String TEXT_CSV = "text/csv";
 
+    private static final String NOTICE = vn.portal.session.SessionResource.DOCX;
+
     /** A CSV export holding the row whose first cell (its id) is {@code id}. */
     private static void csvHasRow(Response response, long id) {
         response.then().contentType(startsWith(TEXT_CSV)).body(containsString("\r\n" + id + ","));
@@ -196,6 +198,10 @@ class PermissionMatrixTest {
         EDIT_SUBMISSION,
         /** Comment: every member of the subcommittee, and ADMIN. */
         COMMENT,
+        /** Start, close, cancel a session chaired by the HEAD: ADMIN, the HEAD and the DEPUTY_HEAD. */
+        CHAIR,
+        /** The same for a session chaired by MEMBER_OWN's member: they may too. */
+        CHAIR_MEMBER_OWN,
         /** Make a member DEPUTY_HEAD: ADMIN or the HEAD. */
         APPOINT,
         /** Make a member HEAD: ADMIN or the HEAD (who meets the one-head rule, being the active head). */
@@ -227,6 +233,9 @@ class PermissionMatrixTest {
                 case MANAGE -> MANAGERS.contains(who) ? Outcome.ALLOWED : refused;
                 case EDIT_SUBMISSION -> MANAGERS.contains(who) || who == MEMBER_OWN ? Outcome.ALLOWED : refused;
                 case COMMENT -> SEES.contains(who) && who != AUDITOR ? Outcome.ALLOWED : refused;
+                case CHAIR -> who == ADMIN || who == HEAD || who == DEPUTY_HEAD ? Outcome.ALLOWED : refused;
+                case CHAIR_MEMBER_OWN -> who == ADMIN || who == HEAD || who == DEPUTY_HEAD || who == MEMBER_OWN
+                        ? Outcome.ALLOWED : refused;
                 case APPOINT -> who == ADMIN || who == HEAD ? Outcome.ALLOWED : refused;
                 case APPOINT_HEAD -> who == ADMIN ? Outcome.ALLOWED : who == HEAD ? Outcome.HEAD_TAKEN : refused;
                 case ADMIN_INSIDE -> who == ADMIN ? Outcome.ALLOWED : refused;
@@ -351,6 +360,9 @@ class PermissionMatrixTest {
         final long submission;
         final long attachment;
         final long comment;
+        final long session;
+        final long agendaItem;
+        final long conclusion;
 
         Foreign() {
             sid = Api.createSubcommittee();
@@ -361,6 +373,12 @@ class PermissionMatrixTest {
             attachment = attach(submission);
             Api.submit(submission);
             comment = Api.createComment(submission);
+            session = Api.createSession(sid, Map.of());
+            agendaItem = Api.json().body(Map.of("title", "Khai mạc")).post(API + "/sessions/" + session + "/agenda-items")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            conclusion = Api.json().body(Map.of("kind", "DECISION", "text", "Thông qua Kế hoạch."))
+                    .post(API + "/sessions/" + session + "/conclusions").then().statusCode(201).extract().jsonPath()
+                    .getLong("id");
         }
 
         /** Everything a refused request might have changed, read as the admin, and the world's submission {@code own}. */
@@ -372,7 +390,8 @@ class PermissionMatrixTest {
                     etag(API + "/comments/" + comment), total(sub + "/members"), total(sub + "/responsibilities"),
                     total(sub + "/milestones"), total(API + "/milestones/" + milestone + "/submissions"),
                     total(submission(submission) + "/comments"),
-                    given().get(attachment(submission, attachment)).statusCode());
+                    given().get(attachment(submission, attachment)).statusCode(), etag(session(session)),
+                    total(sub + "/sessions"), etag(agendaItem(agendaItem)), etag(conclusion(conclusion)));
         }
     }
 
@@ -417,6 +436,45 @@ class PermissionMatrixTest {
 
     private static String submission(long id) {
         return SUBMISSIONS + "/" + id;
+    }
+
+    private static String session(long id) {
+        return API + "/sessions/" + id;
+    }
+
+    /** A PLANNED session of the world's subcommittee, chaired by its HEAD, under a title of its own. */
+    private static Target aSession(World w) {
+        String title = "Phiên họp " + Api.unique();
+        return new Target(Api.createSession(w.sid, Map.of("title", title)), 0, title);
+    }
+
+    private static String agendaItem(long id) {
+        return API + "/agenda-items/" + id;
+    }
+
+    /** The one item of a new session's agenda. */
+    private static long anAgendaItem(World w) {
+        long session = Api.createSession(w.sid, Map.of());
+        return Api.json().body(Map.of("title", "Thông qua Quy chế làm việc")).post(session(session) + "/agenda-items")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static String conclusion(long id) {
+        return API + "/conclusions/" + id;
+    }
+
+    private static final Map<Long, Long> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One session of the world's subcommittee, the same each time it is asked for. */
+    private static long sessionOf(World w) {
+        return SESSIONS.computeIfAbsent(w.sid, sid -> Api.createSession(sid, Map.of()));
+    }
+
+    /** A DECISION of a new session. */
+    private static long aConclusion(World w) {
+        long session = Api.createSession(w.sid, Map.of());
+        return Api.json().body(Map.of("kind", "DECISION", "text", "Thông qua Quy chế làm việc."))
+                .post(session(session) + "/conclusions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static String attachment(long submissionId, long attachmentId) {
@@ -647,6 +705,17 @@ class PermissionMatrixTest {
         return who == MEMBER_OWN || who == MEMBER_OTHER ? List.of("comment") : List.of();
     }
 
+    private static List<String> expectedActionsOnPlanned(Who who) {
+        List<String> actions = new ArrayList<>();
+        if (who == ADMIN || who == HEAD || who == DEPUTY_HEAD) {
+            actions.addAll(List.of("start", "cancel"));
+        }
+        if (MANAGERS.contains(who)) {
+            actions.add("edit");
+        }
+        return actions;
+    }
+
     private static List<String> expectedActionsOnDraft(Who who) {
         return MANAGERS.contains(who) || who == MEMBER_OWN ? DRAFT_EDITOR_ACTIONS : List.of();
     }
@@ -820,6 +889,118 @@ class PermissionMatrixTest {
                         Map.of("responsibilityIds", List.of(w.respA)))))
                 .send((req, w, t) -> req.delete(API + "/milestones/" + t.id()))
                 .state((w, t) -> etag(API + "/milestones/" + t.id())));
+
+        // --- sessions ---
+        p.add(probe("GET /subcommittees/{sid}/sessions", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.queryParam("q", t.text()).get(w.subcommittee() + "/sessions"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", equalTo(List.of(Math.toIntExact(t.id()))))));
+        p.add(probe("GET /subcommittees/{sid}/sessions as CSV", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.accept(TEXT_CSV).queryParam("q", t.text()).get(w.subcommittee() + "/sessions"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("POST /subcommittees/{sid}/sessions", Rule.MANAGE, 201)
+                .send((req, w, t) -> json(req, body("title", "Phiên họp " + Api.unique(),
+                        "startsAt", "2020-02-20T08:00:00+07:00")).post(w.subcommittee() + "/sessions"))
+                .state((w, t) -> total(w.subcommittee() + "/sessions")));
+        p.add(probe("GET /sessions/{id}", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.get(session(t.id())))
+                .allowed((r, w, t, who) -> r.then().body("allowedActions", equalTo(expectedActionsOnPlanned(who)))));
+        p.add(probe("PATCH /sessions/{id}", Rule.MANAGE, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("location", "Phòng họp " + Api.unique())).patch(session(t.id())))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/start", Rule.CHAIR, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.noContentType().post(session(t.id()) + "/start"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/start chaired by MEMBER_OWN", Rule.CHAIR_MEMBER_OWN, 200)
+                .given(w -> new Target(Api.createSession(w.sid, Map.of("chairMemberId", w.memberA))))
+                .send((req, w, t) -> req.noContentType().post(session(t.id()) + "/start"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/close", Rule.CHAIR, 200)
+                .given(w -> new Target(Api.sessionInProgress(w.sid)))
+                .send((req, w, t) -> req.noContentType().post(session(t.id()) + "/close"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("POST /sessions/{id}/cancel", Rule.CHAIR, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("reason", "Hoãn")).post(session(t.id()) + "/cancel"))
+                .state((w, t) -> etag(session(t.id()))));
+        p.add(probe("GET /sessions/{id}/notice.docx", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.accept(NOTICE).get(session(t.id()) + "/notice.docx"))
+                .allowed((r, w, t, who) -> r.then().contentType(startsWith(NOTICE))));
+        p.add(probe("GET /sessions/{id}/attendance", Rule.READ, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> req.get(session(t.id()) + "/attendance"))
+                .allowed((r, w, t, who) -> r.then().body("items.memberId", hasId(w.head))));
+        p.add(probe("PUT /sessions/{id}/attendance/{memberId}", Rule.MANAGE, 200)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("status", "PRESENT")).put(session(t.id()) + "/attendance/" + w.head))
+                .state((w, t) -> etag(session(t.id()))));
+
+        p.add(probe("GET /agenda-items/{id}", Rule.READ, 200)
+                .given(w -> new Target(anAgendaItem(w)))
+                .send((req, w, t) -> req.get(agendaItem(t.id())))
+                .allowed((r, w, t, who) -> r.then().body("position", equalTo(1))));
+        p.add(probe("GET /sessions/{id}/agenda-items", Rule.READ, 200)
+                .given(w -> {
+                    long item = anAgendaItem(w);
+                    return new Target(item, given().get(agendaItem(item)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.get(session(t.other()) + "/agenda-items"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", equalTo(List.of(Math.toIntExact(t.id()))))));
+        p.add(probe("GET /sessions/{id}/agenda-items as CSV", Rule.READ, 200)
+                .given(w -> {
+                    long item = anAgendaItem(w);
+                    return new Target(item, given().get(agendaItem(item)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(session(t.other()) + "/agenda-items"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("POST /sessions/{id}/agenda-items", Rule.MANAGE, 201)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("title", "Thông qua Quy chế làm việc")).post(session(t.id()) + "/agenda-items"))
+                .state((w, t) -> total(session(t.id()) + "/agenda-items")));
+        p.add(probe("PATCH /agenda-items/{id}", Rule.MANAGE, 200)
+                .given(w -> new Target(anAgendaItem(w)))
+                .send((req, w, t) -> json(req, body("durationMinutes", 45)).patch(agendaItem(t.id())))
+                .state((w, t) -> etag(agendaItem(t.id()))));
+        p.add(probe("DELETE /agenda-items/{id}", Rule.MANAGE, 204)
+                .given(w -> new Target(anAgendaItem(w)))
+                .send((req, w, t) -> req.delete(agendaItem(t.id())))
+                .state((w, t) -> etag(agendaItem(t.id()))));
+
+        p.add(probe("GET /sessions/{id}/conclusions", Rule.READ, 200)
+                .given(w -> {
+                    long c = aConclusion(w);
+                    return new Target(c, given().get(conclusion(c)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.get(session(t.other()) + "/conclusions"))
+                .allowed((r, w, t, who) -> r.then().body("items.id", equalTo(List.of(Math.toIntExact(t.id()))))));
+        p.add(probe("GET /sessions/{id}/conclusions as CSV", Rule.READ, 200)
+                .given(w -> {
+                    long c = aConclusion(w);
+                    return new Target(c, given().get(conclusion(c)).then().extract().jsonPath().getLong("sessionId"));
+                })
+                .send((req, w, t) -> req.accept(TEXT_CSV).get(session(t.other()) + "/conclusions"))
+                .allowed((r, w, t, who) -> csvHasRow(r, t.id())));
+        p.add(probe("POST /sessions/{id}/conclusions", Rule.MANAGE, 201)
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("kind", "DECISION", "text", "Thông qua Kế hoạch."))
+                        .post(session(t.id()) + "/conclusions"))
+                .state((w, t) -> total(session(t.id()) + "/conclusions")));
+        p.add(probe("GET /conclusions/{id}", Rule.READ, 200)
+                .given(w -> new Target(aConclusion(w)))
+                .send((req, w, t) -> req.get(conclusion(t.id()))));
+        p.add(probe("PATCH /conclusions/{id}", Rule.MANAGE, 200)
+                .given(w -> new Target(aConclusion(w)))
+                .send((req, w, t) -> json(req, body("text", "Thông qua Kế hoạch " + Api.unique())).patch(conclusion(t.id())))
+                .state((w, t) -> etag(conclusion(t.id()))));
+        p.add(probe("DELETE /conclusions/{id}", Rule.MANAGE, 204)
+                .given(w -> new Target(aConclusion(w)))
+                .send((req, w, t) -> req.delete(conclusion(t.id())))
+                .state((w, t) -> etag(conclusion(t.id()))));
 
         // --- submissions ---
         p.add(probe("GET /submissions", Rule.GLOBAL_LIST, 200)
@@ -1121,6 +1302,10 @@ class PermissionMatrixTest {
                 .readOnly("subcommitteeId")
                 .send((req, w, t) -> json(req, body("subcommitteeId", w.sid)).patch(API + "/responsibilities/" + w.respA))
                 .state((w, t) -> etag(API + "/responsibilities/" + w.respA)));
+        p.add(probe("PATCH /sessions/{id} number (read-only)", Rule.READ_ONLY, 0).readOnly("number")
+                .given(PermissionMatrixTest::aSession)
+                .send((req, w, t) -> json(req, body("number", 1)).patch(session(t.id())))
+                .state((w, t) -> etag(session(t.id()))));
         p.add(probe("PATCH /milestones/{id} overdue (read-only)", Rule.READ_ONLY, 0).readOnly("overdue")
                 .send((req, w, t) -> json(req, body("overdue", false)).patch(API + "/milestones/" + w.milestone))
                 .state((w, t) -> etag(API + "/milestones/" + w.milestone)));
@@ -1368,6 +1553,45 @@ class PermissionMatrixTest {
         p.add(object("PATCH /comments/{id}", comment, (req, id, f, own) ->
                 json(req, body("disposition", "INCORPORATED")).patch(API + "/comments/" + id)));
 
+        ToLongFunction<Foreign> session = f -> f.session;
+        p.add(object("GET /subcommittees/{id}/sessions", sub, (req, id, f, own) ->
+                req.get(SUBCOMMITTEES + "/" + id + "/sessions")));
+        p.add(object("POST /subcommittees/{id}/sessions", sub, (req, id, f, own) ->
+                json(req, body("title", "Phiên họp", "startsAt", "2020-02-20T08:00:00+07:00"))
+                        .post(SUBCOMMITTEES + "/" + id + "/sessions")));
+        p.add(object("GET /sessions/{id}", session, (req, id, f, own) -> req.get(session(id))));
+        p.add(object("PATCH /sessions/{id}", session, (req, id, f, own) ->
+                json(req, body("title", "Đổi " + Api.unique())).patch(session(id))));
+        for (String action : List.of("start", "close")) {
+            p.add(object("POST /sessions/{id}/" + action, session, (req, id, f, own) ->
+                    req.noContentType().post(session(id) + "/" + action)));
+        }
+        p.add(object("POST /sessions/{id}/cancel", session, (req, id, f, own) ->
+                json(req, body("reason", "Hoãn")).post(session(id) + "/cancel")));
+        p.add(object("GET /sessions/{id}/notice.docx", session, (req, id, f, own) ->
+                req.accept(NOTICE).get(session(id) + "/notice.docx")));
+        p.add(object("GET /sessions/{id}/attendance", session, (req, id, f, own) -> req.get(session(id) + "/attendance")));
+        p.add(object("PUT /sessions/{id}/attendance/{memberId}", session, (req, id, f, own) ->
+                json(req, body("status", "PRESENT")).put(session(id) + "/attendance/" + f.member)));
+
+        p.add(object("GET /sessions/{id}/agenda-items", session, (req, id, f, own) -> req.get(session(id) + "/agenda-items")));
+        p.add(object("POST /sessions/{id}/agenda-items", session, (req, id, f, own) ->
+                json(req, body("title", "Bế mạc")).post(session(id) + "/agenda-items")));
+        ToLongFunction<Foreign> agendaItem = f -> f.agendaItem;
+        p.add(object("GET /agenda-items/{id}", agendaItem, (req, id, f, own) -> req.get(agendaItem(id))));
+        p.add(object("PATCH /agenda-items/{id}", agendaItem, (req, id, f, own) ->
+                json(req, body("position", 1)).patch(agendaItem(id))));
+        p.add(object("DELETE /agenda-items/{id}", agendaItem, (req, id, f, own) -> req.delete(agendaItem(id))));
+
+        p.add(object("GET /sessions/{id}/conclusions", session, (req, id, f, own) -> req.get(session(id) + "/conclusions")));
+        p.add(object("POST /sessions/{id}/conclusions", session, (req, id, f, own) ->
+                json(req, body("kind", "DECISION", "text", "Quyết định")).post(session(id) + "/conclusions")));
+        ToLongFunction<Foreign> conclusion = f -> f.conclusion;
+        p.add(object("GET /conclusions/{id}", conclusion, (req, id, f, own) -> req.get(conclusion(id))));
+        p.add(object("PATCH /conclusions/{id}", conclusion, (req, id, f, own) ->
+                json(req, body("text", "Đổi")).patch(conclusion(id))));
+        p.add(object("DELETE /conclusions/{id}", conclusion, (req, id, f, own) -> req.delete(conclusion(id))));
+
         // a visible submission of the caller's own subcommittee, with another subcommittee's attachment id
         p.add(new ObjectProbe("GET /submissions/{own}/attachments/{foreign aid}", f -> f.attachment, true,
                 (req, id, f, own) -> req.get(attachment(own, id)), who -> 404));
@@ -1465,6 +1689,18 @@ class PermissionMatrixTest {
                     milestone.put("responsibilityIds", List.of(id));
                     return json(req, milestone).post(w.subcommittee() + "/milestones");
                 }));
+        p.add(new BodyProbe("POST /subcommittees/{sid}/sessions chairMemberId", "chairMemberId", f -> f.member, managers,
+                (w, s) -> total(w.subcommittee() + "/sessions"),
+                (req, w, s, id) -> json(req, body("title", "Phiên họp", "startsAt", "2020-02-20T08:00:00+07:00",
+                        "chairMemberId", id)).post(w.subcommittee() + "/sessions")));
+        p.add(new BodyProbe("POST /sessions/{id}/conclusions memberId", "memberId", f -> f.member, managers,
+                (w, s) -> total(session(sessionOf(w)) + "/conclusions"),
+                (req, w, s, id) -> json(req, body("kind", "TASK", "text", "Giao", "memberId", id, "area", "Kinh tế",
+                        "documentSection", "Phần I")).post(session(sessionOf(w)) + "/conclusions")));
+        p.add(new BodyProbe("POST /sessions/{id}/conclusions responsibilityIds", "responsibilityIds[0]",
+                f -> f.responsibility, managers, (w, s) -> total(session(sessionOf(w)) + "/conclusions"),
+                (req, w, s, id) -> json(req, body("kind", "MILESTONE", "text", "Mốc", "title", "Mốc", "dueOn", "2020-02-22",
+                        "responsibilityIds", List.of(id))).post(session(sessionOf(w)) + "/conclusions")));
         p.add(new BodyProbe("PATCH /milestones/{id} responsibilityIds", "responsibilityIds[2]", f -> f.responsibility,
                 managers, (w, s) -> etag(API + "/milestones/" + w.milestone),
                 (req, w, s, id) -> json(req, body("responsibilityIds", List.of(w.respA, w.respB, id)))

@@ -55,6 +55,10 @@ class IfMatchRaceTest {
     private static final String COMMENT = "/api/v1/comments/{id}";
     private static final String USER = "/api/v1/users/{id}";
     private static final String ATTACHMENT = "/api/v1/submissions/{id}/attachments/{aid}";
+    private static final String SESSION = "/api/v1/sessions/{id}";
+    private static final String AGENDA_ITEM = "/api/v1/agenda-items/{id}";
+    private static final String CONCLUSION = "/api/v1/conclusions/{id}";
+    private static final String ATTENDANCE = "/api/v1/sessions/{id}/attendance/{memberId}";
 
     @TestHTTPResource("/")
     URI root;
@@ -103,6 +107,16 @@ class IfMatchRaceTest {
             case "POST " + SUBMISSION + "/return" -> action(Api.createSubmissionIn("SUBMITTED"), "return",
                     i -> Map.of("reason", "Đề nghị bổ sung số liệu, lần " + i));
             case "POST " + SUBMISSION + "/accept" -> action(Api.createSubmissionIn("SUBMITTED"), "accept", i -> null);
+            case "PATCH " + SESSION -> patch("/api/v1/sessions/" + session(), i -> Map.of("title", "Phiên họp số " + i));
+            case "PATCH " + AGENDA_ITEM -> patch("/api/v1/agenda-items/" + agendaItem(), i -> Map.of("title", "Mục " + i));
+            case "PATCH " + CONCLUSION -> patch("/api/v1/conclusions/" + conclusion(), i -> Map.of("text", "Kết luận " + i));
+            case "DELETE " + AGENDA_ITEM -> delete("/api/v1/agenda-items/" + agendaItem());
+            case "DELETE " + CONCLUSION -> delete("/api/v1/conclusions/" + conclusion());
+            case "POST " + SESSION + "/start" -> sessionAction(session(), "start", i -> null);
+            case "POST " + SESSION + "/close" -> sessionAction(Api.sessionInProgress(Api.createSubcommittee()), "close",
+                    i -> null);
+            case "POST " + SESSION + "/cancel" -> sessionAction(session(), "cancel",
+                    i -> Map.of("reason", "Hoãn, lần " + i));
             default -> throw new IllegalArgumentException("no race prepared for " + operation);
         };
     }
@@ -118,6 +132,27 @@ class IfMatchRaceTest {
     private static Target action(long submissionId, String action, IntFunction<Map<String, Object>> body) {
         String submission = "/api/v1/submissions/" + submissionId;
         return new Target("POST", submission + "/" + action, body, submission);
+    }
+
+    private static Target sessionAction(long sessionId, String action, IntFunction<Map<String, Object>> body) {
+        String session = "/api/v1/sessions/" + sessionId;
+        return new Target("POST", session + "/" + action, body, session);
+    }
+
+    private static long session() {
+        return Api.createSession(Api.createSubcommittee(), Map.of());
+    }
+
+    private static long agendaItem() {
+        return given().contentType("application/json").body(Map.of("title", "Khai mạc"))
+                .post("/api/v1/sessions/" + session() + "/agenda-items").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    private static long conclusion() {
+        return given().contentType("application/json").body(Map.of("kind", "DECISION", "text", "Thông qua Kế hoạch."))
+                .post("/api/v1/sessions/" + session() + "/conclusions").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
     }
 
     private static long member() {
@@ -158,7 +193,9 @@ class IfMatchRaceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "PATCH " + SUBCOMMITTEE, "PATCH " + MEMBER, "PATCH " + RESPONSIBILITY, "PATCH " + MILESTONE,
             "PATCH " + SUBMISSION, "PATCH " + COMMENT, "PATCH " + USER,
-            "POST " + SUBMISSION + "/submit", "POST " + SUBMISSION + "/return", "POST " + SUBMISSION + "/accept" })
+            "POST " + SUBMISSION + "/submit", "POST " + SUBMISSION + "/return", "POST " + SUBMISSION + "/accept",
+            "PATCH " + SESSION, "PATCH " + AGENDA_ITEM, "PATCH " + CONCLUSION, "POST " + SESSION + "/start",
+            "POST " + SESSION + "/close", "POST " + SESSION + "/cancel" })
     void racersWithTheSameIfMatchLetExactlyOneChangeThrough(String operation) throws Exception {
         Target target = target(operation);
         Response before = given().get(target.readBack()).then().statusCode(200).extract().response();
@@ -176,7 +213,8 @@ class IfMatchRaceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "DELETE " + SUBCOMMITTEE, "DELETE " + MEMBER, "DELETE " + RESPONSIBILITY,
-            "DELETE " + MILESTONE, "DELETE " + SUBMISSION, "DELETE " + ATTACHMENT })
+            "DELETE " + MILESTONE, "DELETE " + SUBMISSION, "DELETE " + ATTACHMENT, "DELETE " + AGENDA_ITEM,
+            "DELETE " + CONCLUSION })
     void racingDeletesWithTheSameIfMatchDeleteOnceAndNeverFail(String operation) throws Exception {
         Target target = target(operation);
         String etag = given().get(target.readBack()).then().statusCode(200).extract().header("ETag");
@@ -195,7 +233,8 @@ class IfMatchRaceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "PATCH " + SUBCOMMITTEE, "PATCH " + MEMBER, "PATCH " + RESPONSIBILITY, "PATCH " + MILESTONE,
-            "PATCH " + SUBMISSION, "PATCH " + COMMENT, "PATCH " + USER })
+            "PATCH " + SUBMISSION, "PATCH " + COMMENT, "PATCH " + USER, "PATCH " + SESSION, "PATCH " + AGENDA_ITEM,
+            "PATCH " + CONCLUSION })
     void collidingPatchesWithoutIfMatchApplyOneByOneOrLoseWith409(String operation) throws Exception {
         Target target = target(operation);
         long versionBefore = given().get(target.readBack()).then().statusCode(200).extract().jsonPath().getLong("version");
@@ -213,6 +252,29 @@ class IfMatchRaceTest {
                 "every 200 is one write that was kept, none was overwritten silently: " + tally);
         assertTrue(applied.stream().anyMatch(o -> o.etag().equals(after.header("ETag"))),
                 "the stored state is the last applied one: " + after.asString());
+    }
+
+    /** An attendance is part of its session: the winner's is what the session's attendance shows, and the session moved one version. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "PUT " + ATTENDANCE })
+    void racingAttendanceWithTheSameIfMatchLetsExactlyOneThrough(String operation) throws Exception {
+        long sid = Api.createSubcommittee();
+        long member = Api.createMember(sid, "MEMBER");
+        String session = "/api/v1/sessions/" + Api.createSession(sid, Map.of());
+        String path = session + "/attendance/" + member;
+        String etag = given().contentType("application/json").body(Map.of("status", "INVITED")).put(path).then()
+                .statusCode(200).extract().header("ETag");
+        long versionBefore = given().get(session).then().extract().jsonPath().getLong("version");
+        List<String> statuses = List.of("PRESENT", "ABSENT", "EXCUSED");
+        Target target = new Target("PUT", path, i -> Map.of("status", statuses.get(i % 3), "note", "Lần " + i), session);
+
+        List<Outcome> outcomes = race(target, etag);
+
+        LOG.infof("%s with the same If-Match, %d racers: %s", operation, RACERS, tally(outcomes));
+        Outcome winner = Races.onlyWinner(outcomes, 200, 412, "PRECONDITION_FAILED");
+        assertEquals(winner.json().getMap(""), given().get(session + "/attendance").then().extract().jsonPath()
+                .getMap("items[0]"));
+        assertEquals(versionBefore + 1, given().get(session).then().extract().jsonPath().getLong("version"));
     }
 
     /**
@@ -250,7 +312,7 @@ class IfMatchRaceTest {
         assertTrue(withIfMatch.containsAll(writes), "every PATCH and DELETE takes If-Match: " + writes);
         assertEquals(withIfMatch, with412, "the operations that take If-Match are those that document 412");
         assertEquals(withIfMatch, operationsOf("racersWithTheSameIfMatchLetExactlyOneChangeThrough",
-                "racingDeletesWithTheSameIfMatchDeleteOnceAndNeverFail"));
+                "racingDeletesWithTheSameIfMatchDeleteOnceAndNeverFail", "racingAttendanceWithTheSameIfMatchLetsExactlyOneThrough"));
         assertEquals(withIfMatch.stream().filter(o -> o.startsWith("PATCH ")).collect(Collectors.toSet()),
                 operationsOf("collidingPatchesWithoutIfMatchApplyOneByOneOrLoseWith409"));
     }

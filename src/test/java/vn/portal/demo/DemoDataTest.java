@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,5 +84,34 @@ class DemoDataTest {
                 .body("rows.area", hasItem("Quốc phòng – An ninh"))
                 .body("sectionsWithoutLead", hasSize(1))
                 .body("membersWithoutResponsibility", hasSize(1));
+    }
+
+    @Test
+    void theFirstSessionIsClosedAndItsConclusionsAreThePlan() {
+        long sid = given().queryParam("q", DemoData.CODE).get("/api/v1/subcommittees").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        var sessions = given().get("/api/v1/subcommittees/" + sid + "/sessions").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].number", equalTo(1))
+                .body("items[0].status", equalTo("CLOSED")).body("items[0].startsAt", equalTo("2020-02-20T01:00:00.000Z"))
+                .body("items[0].closedAt", equalTo("2020-02-20T04:30:00.000Z"))
+                .body("items[0].attendance.present", equalTo(8)).body("items[0].quorumMet", equalTo(true))
+                .extract().jsonPath();
+        long session = sessions.getLong("items[0].id");
+        given().get("/api/v1/members/" + sessions.getLong("items[0].chairMemberId")).then()
+                .body("fullName", equalTo("Vũ Văn Diện"));
+        given().get("/api/v1/sessions/" + session + "/agenda-items").then().body("items.position", equalTo(List.of(1, 2, 3)));
+        var conclusions = given().queryParam("size", 100).get("/api/v1/sessions/" + session + "/conclusions").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("DECISION", "TASK", "TASK", "TASK", "TASK", "TASK", "TASK", "TASK", "TASK", "TASK",
+                "MILESTONE", "DECISION"), conclusions.getList("items.kind"));
+        List<Integer> fromTasks = given().queryParam("size", 100).get("/api/v1/subcommittees/" + sid + "/responsibilities")
+                .then().extract().jsonPath().getList("items.conclusionId");
+        assertEquals(9, fromTasks.size());
+        assertEquals(conclusions.getList("items.findAll { it.kind == 'TASK' }.id"), fromTasks);
+        given().queryParam("dueFrom", "2020-02-22").queryParam("dueTo", "2020-02-22")
+                .get("/api/v1/subcommittees/" + sid + "/milestones").then()
+                .body("items[0].conclusionId", equalTo(conclusions.getInt("items.find { it.kind == 'MILESTONE' }.id")));
+        given().accept("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .get("/api/v1/sessions/" + session + "/notice.docx").then().statusCode(200);
     }
 }

@@ -13,8 +13,8 @@ import vn.portal.support.Webhooks;
  * Real objects for one operation's path to name, made by the admin through the API, so that
  * malformed requests get as far as the resource: a subcommittee with a member, two
  * responsibilities, a milestone expecting both, a DRAFT submission with an attachment, a
- * SUBMITTED one with a comment, and a user; for the webhooks' paths, a webhook with a delivery
- * (see {@link Webhooks#delivered}).
+ * SUBMITTED one with a comment, a user and a PLANNED session that invited the member, with an agenda item and a
+ * conclusion; for the webhooks' paths, a webhook with a delivery (see {@link Webhooks#delivered}).
  */
 final class Fixture {
 
@@ -32,6 +32,9 @@ final class Fixture {
     final long attachment;
     final long comment;
     final long user;
+    final long session;
+    final long agendaItem;
+    final long conclusion;
     private final String unique;
     /** Made the first time a path names a webhook: most operations name none. */
     private Webhooks.Delivered webhook;
@@ -57,6 +60,11 @@ final class Fixture {
         Case upload = new Case("fixture", "fixture").method("POST").path("/api/v1/submissions/" + draft + "/attachments");
         upload.header("Content-Type", "multipart/form-data; boundary=fzb").body(multipart("fzb", "file", "a.png", PNG));
         attachment = id(send(wire, upload));
+        session = create(wire, "/api/v1/subcommittees/" + subcommittee + "/sessions", Map.of("title", "Phiên họp " + unique,
+                "startsAt", "2020-02-20T08:00:00+07:00"));
+        agendaItem = create(wire, "/api/v1/sessions/" + session + "/agenda-items", Map.of("title", "Khai mạc " + unique));
+        conclusion = create(wire, "/api/v1/sessions/" + session + "/conclusions", Map.of("kind", "DECISION",
+                "text", "Thông qua " + unique));
         user = create(wire, "/api/v1/users", Map.of("username", "fz" + unique, "password", "mật-khẩu-fuzz-2020"));
     }
 
@@ -67,6 +75,9 @@ final class Fixture {
         }
         if (parameter.equals("deliveryId")) {
             return webhook().delivery();
+        }
+        if (parameter.equals("memberId")) {
+            return member;
         }
         String before = template.substring(0, template.indexOf("{" + parameter + "}"));
         String collection = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
@@ -80,6 +91,9 @@ final class Fixture {
             case "comments" -> comment;
             case "users" -> user;
             case "webhooks" -> webhook().webhook();
+            case "sessions" -> session;
+            case "agenda-items" -> agendaItem;
+            case "conclusions" -> conclusion;
             default -> throw new IllegalStateException("FuzzTest has no fixture for {" + parameter + "} in " + template
                     + ": add one to Fixture");
         };
@@ -88,7 +102,7 @@ final class Fixture {
     /** The template with every parameter replaced by its fixture's id. */
     String fill(String template) {
         String path = template;
-        for (String parameter : List.of("id", "sid", "mid", "aid", "deliveryId")) {
+        for (String parameter : List.of("id", "sid", "mid", "aid", "deliveryId", "memberId")) {
             if (path.contains("{" + parameter + "}")) {
                 path = path.replace("{" + parameter + "}", Long.toString(idFor(template, parameter)));
             }

@@ -23,7 +23,7 @@ class TimelineTest {
 
     private static MilestoneView due(long id, String dueOn, String title) {
         return new MilestoneView(id, 1, title, null, LocalDate.parse(dueOn), MilestoneStatus.PLANNED, null, List.of(),
-                false, Instant.EPOCH, Instant.EPOCH, 0);
+                false, null, Instant.EPOCH, Instant.EPOCH, 0);
     }
 
     private static Document parse(String svg) throws Exception {

@@ -201,6 +201,28 @@ public final class Api {
                 .body("disposition", equalTo(disposition));
     }
 
+    /** A PLANNED session of the subcommittee on 2020-02-20 at 08:00 in Hanoi; {@code overrides} replace or add fields. */
+    public static long createSession(long subcommitteeId, Map<String, Object> overrides) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("title", "Phiên họp " + unique(),
+                "startsAt", "2020-02-20T08:00:00+07:00", "location", "Hội trường Thành ủy"));
+        body.putAll(overrides);
+        return json().body(body).post("/api/v1/subcommittees/" + subcommitteeId + "/sessions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Runs a session action (start, close) with the body left out, and returns the session. */
+    public static JsonPath sessionAction(long sessionId, String action) {
+        return given().noContentType().post("/api/v1/sessions/" + sessionId + "/" + action).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** A session that is IN_PROGRESS with its minutes written, ready to close. */
+    public static long sessionInProgress(long subcommitteeId) {
+        long id = createSession(subcommitteeId, Map.of("minutes", "Biên bản phiên họp " + unique()));
+        sessionAction(id, "start");
+        return id;
+    }
+
     /** Sets the subcommittee's status to ARCHIVED, after which writes inside it are refused. */
     public static void archiveSubcommittee(long subcommitteeId) {
         json().body(Map.of("status", "ARCHIVED")).patch("/api/v1/subcommittees/" + subcommitteeId)

@@ -5,12 +5,15 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,11 +55,15 @@ public final class BodySpec<C, P> {
     public static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
             .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
             .appendValue(ChronoField.DAY_OF_MONTH, 2).toFormatter().withResolverStyle(ResolverStyle.STRICT);
+    /** An instant in ISO 8601 with its offset and, like every date, a four-digit year; one without an offset is refused. */
+    public static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder().append(DATE)
+            .appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).appendOffsetId().toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final int MAX_IDS = 1000;
 
     public enum Type {
-        TEXT, ENUM, ENUM_LIST, YEAR, DATE, BOOLEAN, ID, ID_LIST, EMAIL
+        TEXT, ENUM, ENUM_LIST, YEAR, INTEGER, DATE, INSTANT, BOOLEAN, ID, ID_LIST, EMAIL
     }
 
     private final String name;
@@ -382,8 +389,21 @@ public final class BodySpec<C, P> {
             return field;
         }
 
+        /** A whole number from {@code min} to {@code max}. */
+        public static Field integer(String name, int min, int max) {
+            Field field = new Field(name, Type.INTEGER);
+            field.min = min;
+            field.max = max;
+            return field;
+        }
+
         public static Field date(String name) {
             return new Field(name, Type.DATE);
+        }
+
+        /** An instant with its offset, kept to the millisecond. */
+        public static Field instant(String name) {
+            return new Field(name, Type.INSTANT);
         }
 
         public static Field bool(String name) {
@@ -487,8 +507,9 @@ public final class BodySpec<C, P> {
                 case TEXT, EMAIL -> String.class;
                 case ENUM -> enumType;
                 case ENUM_LIST, ID_LIST -> List.class;
-                case YEAR -> Integer.class;
+                case YEAR, INTEGER -> Integer.class;
                 case DATE -> LocalDate.class;
+                case INSTANT -> Instant.class;
                 case BOOLEAN -> Boolean.class;
                 case ID -> Long.class;
             };
@@ -538,7 +559,9 @@ public final class BodySpec<C, P> {
                 case ENUM -> enumConstant(name, value, errors);
                 case ENUM_LIST -> enumList(value, errors);
                 case YEAR -> year(value, errors);
+                case INTEGER -> integer(value, errors);
                 case DATE -> date(name, value, errors);
+                case INSTANT -> instant(value, errors);
                 case BOOLEAN -> {
                     if (!value.isBoolean()) {
                         errors.add(new FieldError(name, "must be true or false"));
@@ -642,6 +665,26 @@ public final class BodySpec<C, P> {
                 return null;
             }
             return value.intValue();
+        }
+
+        private Integer integer(JsonNode value, List<FieldError> errors) {
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+                errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+                return null;
+            }
+            return value.intValue();
+        }
+
+        private Instant instant(JsonNode value, List<FieldError> errors) {
+            if (value.isTextual()) {
+                try {
+                    return OffsetDateTime.parse(value.textValue(), INSTANT).toInstant().truncatedTo(ChronoUnit.MILLIS);
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            errors.add(new FieldError(name, "must be an instant with an offset, as 2020-02-20T08:00:00+07:00"));
+            return null;
         }
 
         private static LocalDate date(String path, JsonNode value, List<FieldError> errors) {

@@ -356,6 +356,11 @@ public class ContractFilter implements OASFilter {
                         .items(OASFactory.createSchema().ref(Refs.SCHEMAS + "FieldError")))
                 .addProperty("conflictingId", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64")
                         .description("The existing object a uniqueness rule collided with"))
+                .addProperty("conclusionId", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int64")
+                        .description("When a session's close failed: the conclusion that broke the rule"))
+                .addProperty("conflictingConclusionId", OASFactory.createSchema().type(List.of(SchemaType.INTEGER))
+                        .format("int64").description("When two conclusions of the closing session break a rule "
+                                + "together: the earlier one"))
                 .addProperty("errorId", string("3f1c2d9e-7a41-4f0e-9a55-2b8f0c6d1e77")
                         .description("With 500: the id the log carries"))
                 .required(List.of("type", "title", "status", "detail", "code", "errors"))

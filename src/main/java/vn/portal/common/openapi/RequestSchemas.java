@@ -56,8 +56,8 @@ public abstract class RequestSchemas implements OASFilter {
     private static Schema fieldSchema(BodySpec.Field field) {
         Schema schema = OASFactory.createSchema();
         SchemaType type = switch (field.type()) {
-            case TEXT, EMAIL, ENUM, DATE -> SchemaType.STRING;
-            case YEAR, ID -> SchemaType.INTEGER;
+            case TEXT, EMAIL, ENUM, DATE, INSTANT -> SchemaType.STRING;
+            case YEAR, INTEGER, ID -> SchemaType.INTEGER;
             case BOOLEAN -> SchemaType.BOOLEAN;
             case ID_LIST, ENUM_LIST -> SchemaType.ARRAY;
         };
@@ -78,7 +78,8 @@ public abstract class RequestSchemas implements OASFilter {
             case EMAIL -> schema.format("email").maxLength(field.maxLength());
             case ENUM -> schema.enumeration(new ArrayList<>(field.enumValues()));
             case DATE -> schema.format("date");
-            case YEAR -> schema.format("int32").minimum(java.math.BigDecimal.valueOf(field.min()))
+            case INSTANT -> schema.format("date-time");
+            case YEAR, INTEGER -> schema.format("int32").minimum(java.math.BigDecimal.valueOf(field.min()))
                     .maximum(java.math.BigDecimal.valueOf(field.max()));
             case ID -> schema.format("int64").minimum(java.math.BigDecimal.ONE);
             case ID_LIST -> schema.uniqueItems(true)

@@ -3,10 +3,7 @@ package vn.portal.common.paging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,10 +20,6 @@ import vn.portal.common.problem.ProblemException;
 public final class QueryParams {
 
     private static final int MAX_QUERY_LENGTH = 300;
-    /** ISO 8601 with an offset and, like every date, a four-digit year. */
-    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder().append(BodySpec.DATE)
-            .appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME).appendOffsetId().toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -89,7 +82,7 @@ public final class QueryParams {
             return null;
         }
         try {
-            return OffsetDateTime.parse(raw, INSTANT).toInstant();
+            return OffsetDateTime.parse(raw, BodySpec.INSTANT).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be an instant with an offset, as 2020-02-22T23:59:59+07:00"));
             return null;

@@ -46,6 +46,9 @@ public final class ChangeTypes {
         actions.put("attachment", List.of("created", "deleted"));
         actions.put("comment", List.of("created", "updated", "disposed"));
         actions.put("user", List.of("created", "updated"));
+        actions.put("session", with("started", "closed", "cancelled"));
+        actions.put("agenda_item", ORDINARY);
+        actions.put("conclusion", ORDINARY);
         actions.put("webhook", with("secret_rotated", "disabled"));
         actions.put("webhook_delivery", List.of("redelivered"));
         return Collections.unmodifiableMap(actions);

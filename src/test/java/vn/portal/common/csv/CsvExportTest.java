@@ -97,7 +97,7 @@ class CsvExportTest {
                 .header("Content-Disposition", equalTo("attachment; filename=\"milestones-" + sid + ".csv\""));
         List<String> lines = lines(response);
         assertEquals("id,subcommitteeId,title,description,dueOn,status,completedOn,responsibilityIds,overdue,"
-                + "createdAt,updatedAt,version", lines.get(0));
+                + "conclusionId,createdAt,updatedAt,version", lines.get(0));
         String createdAt = given().get("/api/v1/milestones/" + id).then().extract().path("createdAt");
         // the CRLF inside the quoted description splits the row in two here
         assertEquals(id + "," + sid + ",\"Mốc, \"\"một\"\"\",\"dòng một\ndòng hai", lines.get(1));
