@@ -21,10 +21,11 @@ public record DeliveryView(
         @Schema(nullable = true) Long lastDurationMs,
         @Schema(nullable = true) Instant lastAttemptAt,
         @Schema(nullable = true, description = "When it is tried next; null once SUCCEEDED or FAILED") Instant nextAttemptAt,
-        Instant createdAt) implements SingleResource {
+        Instant createdAt,
+        @Schema(description = "Moves with every attempt and redelivery") long version) implements SingleResource {
 
     static DeliveryView of(WebhookDelivery d) {
         return new DeliveryView(d.id, d.webhookId, d.eventId, d.eventType, d.messageId, d.status, d.attempts,
-                d.lastResponseStatus, d.lastError, d.lastDurationMs, d.lastAttemptAt, d.nextAttemptAt, d.createdAt);
+                d.lastResponseStatus, d.lastError, d.lastDurationMs, d.lastAttemptAt, d.nextAttemptAt, d.createdAt, d.version);
     }
 }
