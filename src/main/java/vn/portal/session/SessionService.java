@@ -211,6 +211,11 @@ public class SessionService {
             SessionRepository.Header header = repository.header(id);
             return access.chairInside(header.subcommitteeId(), header.chairMemberId(), kind.what(id));
         }, (session, current, changes) -> {
+            // again under the lock: a change of chair that committed since the guard read it counts
+            if (!access.chairs(access.caller(), session.subcommitteeId, session.chairMemberId)) {
+                throw ProblemException.forbidden("Only the subcommittee's head, its deputy heads and the session's "
+                        + "chair may do this.");
+            }
             requireOpen(session);
             if (session.status != from) {
                 throw ErrorCode.INVALID_TRANSITION.problem("A session that is " + session.status + " cannot be " + past

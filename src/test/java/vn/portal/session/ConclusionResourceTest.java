@@ -232,4 +232,13 @@ class ConclusionResourceTest {
             System.out.println("closing a session with 50 conclusions, round " + round + ": " + millis + " ms");
         }
     }
+
+    @Test
+    void aResponsibilityThatAMilestoneConclusionNamesIsInUse() {
+        long named = Api.createResponsibility(sid, culture, "Văn hóa – Xã hội", "Báo cáo chính trị / Phụ lục", "LEAD");
+        conclude(body("kind", "MILESTONE", "text", "Hạn chót", "title", "Phụ lục", "dueOn", "2020-02-22",
+                "responsibilityIds", List.of(named)));
+        given().delete("/api/v1/responsibilities/" + named).then().spec(Api.problem(409, "RESPONSIBILITY_IN_USE"));
+        given().get("/api/v1/responsibilities/" + named).then().statusCode(200);
+    }
 }

@@ -33,6 +33,8 @@ final class Constraints {
                     "A milestone or submission uses this responsibility.")),
             Map.entry("fk_submission_responsibility", new Rule(ErrorCode.RESPONSIBILITY_IN_USE,
                     "A milestone or submission uses this responsibility.")),
+            Map.entry("fk_cr_responsibility", new Rule(ErrorCode.RESPONSIBILITY_IN_USE,
+                    "A session's MILESTONE conclusion names this responsibility.")),
             Map.entry("fk_submission_milestone", new Rule(ErrorCode.MILESTONE_HAS_SUBMISSIONS,
                     "Submissions were made for this milestone.")),
             Map.entry("fk_submission_subcommittee", new Rule(ErrorCode.SUBCOMMITTEE_NOT_EMPTY, NOT_EMPTY)),
