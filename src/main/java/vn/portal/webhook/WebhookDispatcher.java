@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.portal.common.config.PortalConfig;
 import vn.portal.common.time.PortalClock;
@@ -358,14 +357,5 @@ public class WebhookDispatcher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event's view always serializes", e);
         }
-    }
-
-    /** Waits for the workers of this instance to finish (tests: before they look at the log). */
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!serving.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        return serving.isEmpty();
     }
 }

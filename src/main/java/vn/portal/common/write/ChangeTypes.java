@@ -80,10 +80,6 @@ public final class ChangeTypes {
         return ADMIN_ONLY;
     }
 
-    public static boolean isKnown(String type) {
-        return KNOWN.contains(type);
-    }
-
     /** The type of a write; refuses one this list does not name (a new action must be added here first). */
     public static String of(String entityType, String action) {
         String type = entityType + "." + action;
